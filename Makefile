@@ -31,12 +31,15 @@ test: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest -q
 
-# The same suite against PostgreSQL: DATABASE_URL defaults to the local server.
+# The same suite against PostgreSQL: DATABASE_URL defaults to the local server. Django creates the
+# test database (test_<name>) itself; --create-db drops one left over by an interrupted run.
 test-postgres: install
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} $(BIN)/pytest -q
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} $(BIN)/pytest -q --create-db
 
+# Browser tests (Playwright driving Debian's /usr/bin/chromium, axe-core): not part of `make test`.
+# CHROMIUM=/path/to/chromium overrides the browser; screenshots go to pytest's tmp dir.
 test-browser: install
-	$(BIN)/pytest -q tests_browser -p no:randomly
+	$(BIN)/pytest -q -m browser tests_browser
 
 lint: install
 	$(BIN)/ruff check .
