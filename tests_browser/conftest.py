@@ -107,4 +107,4 @@ def palmares_2026(transactional_db):
         labellisation=l_dijon, categorie=transition, citation="Sobriété numérique des services municipaux."
     )
     Mention.objects.create(labellisation=l_rochelle, categorie=mediation)
-    return {"edition": edition, "dijon": dijon, "la_rochelle": la_rochelle, "cc": cc, **ref}
+    return {"edition": edition, "dijon": dijon, "la_rochelle": la_rochelle, "cc": cc}
