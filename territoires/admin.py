@@ -19,6 +19,7 @@ class ImportedAdmin(admin.ModelAdmin):
     """Shared by the four models: the import notice, and codes read-only once the row exists."""
 
     code_fields = ()
+    show_full_result_count = False  # one COUNT per page instead of two
 
     def get_readonly_fields(self, request, obj=None):
         # The code is the key of the import: changing it would make a new row at the next run.
@@ -54,7 +55,6 @@ class EpciAdmin(ImportedAdmin):
     list_select_related = ["departement"]
     autocomplete_fields = ["departement"]
     code_fields = ("siren",)
-    show_full_result_count = False
 
 
 @admin.register(Commune)
@@ -65,4 +65,3 @@ class CommuneAdmin(ImportedAdmin):
     list_select_related = ["departement", "epci"]
     autocomplete_fields = ["departement", "epci", "commune_parent"]
     code_fields = ("code_insee", "type")
-    show_full_result_count = False
