@@ -1,7 +1,106 @@
+"""The public page of a collectivité: its published labels, history, titles, EPCI or member communes."""
+
+from django.db.models import Max, Prefetch
 from django.http import Http404
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
+
+from territoires.models import Commune, Epci
+
+from .models import Collectivite, Edition, Labellisation, Mention
 
 
 @require_safe
 def collectivite(request, code):
-    raise Http404
+    """A collectivité by its code: INSEE code of a commune or SIREN of an EPCI or a syndicat. Public.
+
+    A commune or an EPCI of the référentiel that never was a candidate still has a page. A path that is
+    not a code but the readable name of exactly one collectivité (/collectivites/dijon/) redirects to it.
+    Only published labellisations are shown or counted.
+    """
+    collectivite = (
+        Collectivite.objects.select_related(
+            "commune__departement__region", "commune__epci", "epci__departement__region"
+        )
+        .prefetch_related("membres")
+        .filter(code=code)
+        .first()
+    )
+    if collectivite is None:
+        return sans_collectivite(request, code)
+
+    labellisations = list(
+        Labellisation.objects.publiees()
+        .filter(collectivite=collectivite)
+        .select_related("edition")
+        .prefetch_related(
+            Prefetch("mentions", queryset=Mention.objects.select_related("categorie").order_by("categorie__nom"))
+        )
+        .order_by("edition__annee")
+    )
+    derniere_annee = Edition.objects.publiees().aggregate(annee=Max("annee"))["annee"]
+    derniere = labellisations[-1] if labellisations else None
+    departement = collectivite.departement
+    return render(
+        request,
+        "label/collectivite.html",
+        {
+            "nom": collectivite.nom,
+            "code": collectivite.code,
+            "code_libelle": "Code INSEE" if collectivite.commune_id else "SIREN",
+            "nature": collectivite.get_categorie_display(),
+            "epci_nature": collectivite.epci.get_nature_display() if collectivite.epci_id else "",
+            "departement": departement,
+            "region": departement.region if departement else None,
+            "population": collectivite.population,
+            "epci": collectivite.commune.epci if collectivite.commune_id else None,
+            "membres": list(collectivite.communes_membres()) if collectivite.is_territoire else None,
+            "labellisations": labellisations,
+            "derniere": derniere,
+            "derniere_annee": derniere_annee,
+            "titres": [labellisation for labellisation in labellisations if labellisation.titre_excellence],
+        },
+    )
+
+
+def sans_collectivite(request, code):
+    """A commune or EPCI of the référentiel never registered as a candidate, or a readable name, or 404."""
+    commune = Commune.objects.actuelles().select_related("departement__region", "epci").filter(code_insee=code).first()
+    if commune is not None:
+        return render(
+            request,
+            "label/collectivite.html",
+            {
+                "nom": commune.nom,
+                "code": commune.code_insee,
+                "code_libelle": "Code INSEE",
+                "nature": "Commune",
+                "departement": commune.departement,
+                "region": commune.departement.region if commune.departement else None,
+                "population": commune.population,
+                "epci": commune.epci,
+                "labellisations": [],
+            },
+        )
+    epci = Epci.objects.select_related("departement__region").filter(siren=code).first()
+    if epci is not None:
+        return render(
+            request,
+            "label/collectivite.html",
+            {
+                "nom": epci.nom,
+                "code": epci.siren,
+                "code_libelle": "SIREN",
+                "nature": "Territoire",
+                "epci_nature": epci.get_nature_display(),
+                "departement": epci.departement,
+                "region": epci.departement.region if epci.departement else None,
+                "population": epci.population,
+                "membres": list(Commune.objects.actuelles().filter(epci=epci)),
+                "labellisations": [],
+            },
+        )
+    codes = list(Collectivite.objects.filter(slug=code).values_list("code", flat=True)[:2])
+    if len(codes) == 1:
+        return redirect("label:collectivite", codes[0], permanent=True)
+    raise Http404("Aucune collectivité ne porte ce code.")
