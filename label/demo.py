@@ -240,11 +240,20 @@ class GenerateurDemo:
         par_taille = {}
         for i in self.epcis:
             par_taille.setdefault(len(self.membres.get(i, [])), []).append(i)
-        moyens = [i for i in self.epcis if 30 <= len(self.membres.get(i, [])) <= 110 and i != littoral]
+        # Mid-sized groupings, not the big metropolises (the press release's total is 4.6 million inhabitants).
+        moyens = [
+            i
+            for i, e in self.epcis.items()
+            if 30 <= len(self.membres.get(i, [])) <= 110 and e["population"] <= 250_000 and i != littoral
+        ]
         for _ in range(5000):
             six = self.rng.sample(moyens, 6)
             manque = reste - sum(len(self.membres[i]) for i in six)
-            septiemes = [i for i in par_taille.get(manque, []) if i not in six and i != littoral]
+            septiemes = [
+                i
+                for i in par_taille.get(manque, [])
+                if i not in six and i != littoral and self.epcis[i]["population"] <= 250_000
+            ]
             if septiemes:
                 return [("E", littoral)] + [("E", i) for i in six] + [("E", self.rng.choice(septiemes))]
         raise ValueError("Impossible de composer les territoires 2026.")
@@ -279,7 +288,7 @@ class GenerateurDemo:
             if (ecart > 0 and pop_entrant < pop_sortant) or (ecart < 0 and pop_entrant > pop_sortant):
                 villes[villes.index(sortant)] = entrant
         grandes = [k for k in villes if self.communes[k[1]]["population"] >= 10000]
-        self.champions = {villes[0]} | set(self.rng.sample(grandes, min(35, len(grandes)))) | set(territoires[:3])
+        self.champions = {villes[0]} | set(self.rng.sample(grandes, min(50, len(grandes)))) | set(territoires[:3])
         return villes + villages + territoires
 
     def quotas(self, annee, total):
@@ -322,6 +331,7 @@ class GenerateurDemo:
     def niveaux(self, casts):
         titres = {}
         etat = {}  # cle -> [nombre de 5, dernier titre]
+        report = 0  # titles missing in a year are sought the next year (2026 keeps its own number)
         for annee in ANNEES:
             participants = [self.candidat(k) for k in casts[annee]]
             for c in participants:
@@ -344,7 +354,9 @@ class GenerateurDemo:
                     c.niveaux[annee] = arobases_c
                 rang += nombre
             if annee >= EXCELLENCE_PREMIERE_ANNEE:
-                titres[annee] = self.ajuster_titres(annee, participants, etat)
+                vise = TITRES_VISES[annee] + (report if annee != ANNEES[-1] else 0)
+                titres[annee] = self.ajuster_titres(annee, participants, etat, vise)
+                report = vise - titres[annee]
             for c in participants:
                 if c.niveaux[annee] == 5:
                     etat.setdefault(c.cle, [0, None])[0] += 1
@@ -355,9 +367,8 @@ class GenerateurDemo:
         titre_valide = dernier is not None and annee < dernier + EXCELLENCE_VALIDITE_ANS
         return arobases == 5 and nombre + 1 >= EXCELLENCE_NOMBRE_DE_5 and not titre_valide
 
-    def ajuster_titres(self, annee, participants, etat):
-        """Nudge a few results by one @ so that the rule gives TITRES_VISES[annee] titles."""
-        vise = TITRES_VISES[annee]
+    def ajuster_titres(self, annee, participants, etat, vise):
+        """Nudge a few results by one @ so that the rule gives `vise` titles in `annee`."""
         eligibles = [c for c in participants if self.eligible(c, annee, etat, c.niveaux[annee])]
         self.rng.shuffle(eligibles)
         for c in eligibles[vise:]:

@@ -102,6 +102,7 @@ def test_the_titles_are_the_ones_the_rule_gives(referentiel):
     )
     assert enregistres == par_regle
     assert sum(1 for _, annee in par_regle if annee == 2026) == 10
+    assert len(par_regle) == 47  # titles since 2021, as in the press release
 
 
 def test_results_move_by_one_arobase_at_a_time(referentiel):

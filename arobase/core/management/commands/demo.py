@@ -41,7 +41,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"  {resume.mentions} mentions, {sum(resume.titres.values())} titres d'excellence {resume.titres}"
         )
+        habitants = f"{resume.habitants_2026:,}".replace(",", "\u202f")
         self.stdout.write(
             f"  2026 : {resume.totaux[2026]} labellisées, territoires regroupant {resume.communes_2026} communes, "
-            f"{resume.habitants_2026:,} habitants concernés".replace(",", " ")
+            f"{habitants} habitants concernés"
         )
