@@ -38,6 +38,9 @@ def collectivite(request, code):
         )
         .order_by("edition__annee")
     )
+    for labellisation in labellisations:
+        # A mention may turn one @ of the panneau green (transition écologique).
+        labellisation.arobase_verte = any(mention.categorie.arobase_verte for mention in labellisation.mentions.all())
     derniere_annee = Edition.objects.publiees().aggregate(annee=Max("annee"))["annee"]
     derniere = labellisations[-1] if labellisations else None
     departement = collectivite.departement

@@ -165,3 +165,12 @@ def test_it_shows_a_territoire_in_constant_queries(client, palmares, django_asse
     with django_assert_num_queries(7):
         response = client.get("/collectivites/242100410/")
     assert len(response.context["membres"]) == membres
+
+
+def test_it_turns_one_arobase_green_for_a_green_mention(client, palmares):
+    html = client.get("/collectivites/242100410/").content.decode()
+
+    assert (
+        'Label 2026 : <span class="arobases"><span aria-hidden="true"><span class="arobase-verte">@</span>@@@@</span>'
+        '<span class="visuellement-cache">5 arobases dont une verte</span>'
+    ) in html
