@@ -86,3 +86,45 @@ def make_referentiel():
         "haulchin": haulchin,
         "ancienne": ancienne,
     }
+
+
+def make_collectivites(ref):
+    """Three candidates on the hand-made référentiel: a ville, a village and a territoire."""
+    from label.enums import Categorie
+    from label.models import Collectivite
+
+    return {
+        "dijon": Collectivite.objects.create(nom="Dijon", categorie=Categorie.VILLE, commune=ref["dijon"]),
+        "la_rochelle": Collectivite.objects.create(
+            nom="La Rochelle", categorie=Categorie.VILLAGE, commune=ref["la_rochelle"]
+        ),
+        "metropole": Collectivite.objects.create(
+            nom="Dijon Métropole", categorie=Categorie.TERRITOIRE, epci=ref["metropole"]
+        ),
+    }
+
+
+def make_cast(collectivites):
+    """The named cast of the tests: an agent of Dijon, an agent of La Rochelle, a référent of Dijon, staff.
+
+    Every password is "motdepasse-de-test".
+    """
+    from django.contrib.auth import get_user_model
+
+    from comptes.enums import Role
+    from comptes.models import Appartenance
+
+    User = get_user_model()
+    password = "motdepasse-de-test"  # noqa: S105 - test data
+    cast = {
+        "agent_dijon": User.objects.create_user("agent.dijon", "agent@dijon.fr", password),
+        "referent_dijon": User.objects.create_user("referent.dijon", "referent@dijon.fr", password),
+        "agent_la_rochelle": User.objects.create_user("agent.larochelle", "mairie@larochelle70.fr", password),
+        "equipe": User.objects.create_user("equipe", "equipe@villes-internet.invalid", password, is_staff=True),
+    }
+    Appartenance.objects.create(user=cast["agent_dijon"], collectivite=collectivites["dijon"], role=Role.CONTRIBUTEUR)
+    Appartenance.objects.create(user=cast["referent_dijon"], collectivite=collectivites["dijon"], role=Role.REFERENT)
+    Appartenance.objects.create(
+        user=cast["agent_la_rochelle"], collectivite=collectivites["la_rochelle"], role=Role.CONTRIBUTEUR
+    )
+    return cast

@@ -12,5 +12,6 @@ urlpatterns = [
     path("accessibilite/", core_views.accessibilite, name="accessibilite"),
     path("palmares/", include("palmares.urls")),
     path("collectivites/", include("label.urls")),
+    path("", include("fiches.urls")),
     path("admin/", admin.site.urls),
 ]
