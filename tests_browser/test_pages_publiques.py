@@ -119,6 +119,21 @@ def test_a_visitor_goes_from_the_home_page_to_a_collectivite(open_page, palmares
     expect(page.locator("h1")).to_contain_text("Dijon")
 
 
+def test_a_visitor_filters_the_palmares_on_a_phone(open_page, palmares_2026, captures):
+    page = open_page("/palmares/2026/", "telephone")
+
+    page.get_by_label("Catégorie").select_option(label="Village")
+    page.get_by_role("button", name="Filtrer").click()
+
+    expect(page).to_have_url(re.compile(r"categorie=village"))
+    rows = page.locator("main table tbody tr")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("La Rochelle")
+    assert_accessible(page)
+    assert_no_horizontal_scroll(page)
+    page.screenshot(path=captures / "palmares-2026-villages-telephone.png", full_page=True)
+
+
 def test_the_keyboard_reaches_the_skip_link_first(open_page, transactional_db):
     page = open_page("/accessibilite/")
 
