@@ -1,0 +1,507 @@
+"""French full-text search of the published fiches actions: one entry point, two engines.
+
+`rechercher()` picks the engine from `connection.vendor`; `indexer()` and `reindexer_tout()` keep the
+index in step with the fiches. The index holds **published fiches only** (indexer() removes the others):
+whatever the query, the public never finds a draft.
+
+Indexed text, in three parts: the title; the body (sous-titre, synthèse, réalisation, résultats,
+recommandations, outils, partenaires); the context (name of the collectivité, names of the services and
+of their enjeux). Renaming a collectivité or a service is seen after `reindexer_tout()`
+(command `reindexer_recherche`).
+
+SQLite — an FTS5 virtual table `fiches_recherche(titre, texte, contexte)`, rowid = id of the fiche, created
+by migration 0003 on SQLite only. Tokenizer `unicode61 remove_diacritics 2` (case and accents ignored:
+"mediation" finds "médiation"), prefix indexes of 2, 3 and 4 characters: every word of a query is a
+prefix ("numeri" finds "numériques"). Ranking: bm25 weighted titre 10, texte 1, contexte 4 (stored as the
+table's `rank`). Snippets: FTS5's highlight() and snippet().
+
+PostgreSQL — a plain table `fiches_recherche(fiche_id, vecteur tsvector)` with a GIN index, created by the
+same migration on PostgreSQL only. The vector uses the 'french' configuration (stemming: "numériques"
+finds "numérique"), weights A titre, B contexte, C texte, over text stripped of its accents by the SQL
+function `fiches_sans_accents()`: a plain translate() generated from the same character table as
+`sans_accents()` below, so no extension (unaccent) is needed. Ranking: ts_rank. Snippets: ts_headline
+over the accent-stripped text; as the stripping keeps every character at its place, the highlighted
+words are then put back on the original, accented text.
+
+User input never reaches MATCH or to_tsquery as such: `analyser()` keeps words made of letters and
+digits, and the engine's query is built from them only (quoted FTS5 strings, quoted tsquery lexemes).
+Understood syntax, like a web search engine: words (all required), "an exact phrase", -word (excluded),
+OU / OR between two words (either). Anything else is text: quotes, parentheses, AND, NOT, *, NEAR, emoji,
+10,000 characters always give a page. Snippets are built as escaped text in which only <mark> is added.
+"""
+
+# SQL below is assembled from table and column names and placeholders only; values go as parameters.
+# ruff: noqa: S608
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+from django.db.models import Q
+from django.db.models.expressions import RawSQL
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from .enums import EtatFiche
+from .models import Enjeu, FicheAction, Service
+
+TABLE = "fiches_recherche"
+
+# ---------------------------------------------------------------------------------------------------
+# Accents
+# ---------------------------------------------------------------------------------------------------
+
+
+def table_des_accents():
+    """Accented Latin letters → their base letter, one character for one (Latin-1 to Latin Extended-B and
+    Latin Extended Additional). Canonical decompositions never change (Unicode stability policy): the
+    table is the same under any Python version, and migration 0003 builds the SQL twin from it."""
+    table = {}
+    for debut, fin in [(0xC0, 0x250), (0x1E00, 0x1F00)]:
+        for code in range(debut, fin):
+            decompose = unicodedata.normalize("NFD", chr(code))
+            if len(decompose) > 1 and decompose[0].isascii() and decompose[0].isalpha():
+                table[chr(code)] = decompose[0]
+    return table
+
+
+ACCENTS = table_des_accents()
+_TRADUCTION = str.maketrans(ACCENTS)
+
+
+def sans_accents(texte):
+    """The text without its accents, every character at its place ("École" → "Ecole")."""
+    return texte.translate(_TRADUCTION)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Reading the user's query
+# ---------------------------------------------------------------------------------------------------
+
+LONGUEUR_MAX = 500  # characters of the query read; the rest is ignored
+MOTS_MAX = 12  # words or phrases kept
+LONGUEUR_MOT_MAX = 40
+
+# PostgreSQL's French stop words (tsearch_data/french.stop), without accents: never searched alone, on
+# either engine, so that both answer alike ("l'école" searches "ecole").
+MOTS_VIDES = frozenset(
+    sans_accents(mot)
+    for mot in """au aux avec ce ces dans de des du elle en et eux il je la le leur lui ma mais me même mes moi
+    mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos votre
+    vous c d j l à m n s t y été étée étées étés étant étante étants étantes suis es est sommes êtes sont serai
+    seras sera serons serez seront serais serait serions seriez seraient étais était étions étiez étaient fus
+    fut fûmes fûtes furent sois soit soyons soyez soient fusse fusses fût fussions fussiez fussent ayant
+    ayante ayantes ayants eu eue eues eus ai as avons avez ont aurai auras aura aurons aurez auront aurais
+    aurait aurions auriez auraient avais avait avions aviez avaient eut eûmes eûtes eurent aie aies ait
+    ayons ayez aient eusse eusses eût eussions eussiez eussent les""".split()
+)
+MOT = re.compile(r"[^\W_]+")
+MORCEAU = re.compile(r'(?P<moins>-?)"(?P<phrase>[^"]*)"?|(?P<brut>[^\s"]+)')
+OU = {"OU", "OR", "|"}
+
+
+def _mots(texte):
+    return [mot[:LONGUEUR_MOT_MAX] for mot in MOT.findall(sans_accents(texte).lower())]
+
+
+def _utiles(mots):
+    return [mot for mot in mots if len(mot) > 1 and mot not in MOTS_VIDES]
+
+
+@dataclass
+class Requete:
+    """What a query asks: every group (one of its phrases at least), and none of the excluded phrases.
+
+    A phrase is a tuple of words (lowercase, without accents, letters and digits only)."""
+
+    groupes: list = field(default_factory=list)
+    exclus: list = field(default_factory=list)
+
+    def __bool__(self):
+        return bool(self.groupes)
+
+    def mots(self):
+        return [mot for groupe in self.groupes for phrase in groupe for mot in phrase]
+
+
+def analyser(texte):
+    """Turn any user input into a Requete (possibly empty). Never raises."""
+    requete = Requete()
+    ou = False
+    nombre = 0
+    for morceau in MORCEAU.finditer((texte or "")[:LONGUEUR_MAX]):
+        if nombre >= MOTS_MAX:
+            break
+        if morceau["phrase"] is not None:
+            mots = _mots(morceau["phrase"])
+            phrases = [tuple(mots)] if _utiles(mots) else []
+            exclu = bool(morceau["moins"])
+        elif morceau["brut"] in OU:
+            ou = bool(requete.groupes)
+            continue
+        else:
+            brut = morceau["brut"]
+            exclu = brut.startswith("-") and len(brut) > 1
+            phrases = [(mot,) for mot in _utiles(_mots(brut))]
+        if not phrases:
+            continue
+        nombre += len(phrases)
+        if exclu:
+            requete.exclus.extend(phrases)
+        elif ou:
+            # "école OU collège": the first word after OU joins the previous group, the others are required.
+            requete.groupes[-1].append(phrases[0])
+            requete.groupes.extend([phrase] for phrase in phrases[1:])
+        else:
+            requete.groupes.extend([phrase] for phrase in phrases)
+        ou = False
+    return requete
+
+
+# ---------------------------------------------------------------------------------------------------
+# Results
+# ---------------------------------------------------------------------------------------------------
+
+PAR_PAGE = 20
+DEBUT, FIN, SEPARATEUR = "\x02", "\x03", "\x01"
+_MARQUES = re.compile("([\x01\x02\x03])")
+_CONTROLES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ESPACES = re.compile(r"\s+")
+
+
+def surligner(texte_marque):
+    """HTML of a text in which DEBUT/FIN surround the matches: the text is escaped, only <mark> is added
+    (always balanced, whatever the text contains), SEPARATEUR between two fragments becomes " … "."""
+    html, ouvert = [], False
+    for morceau in _MARQUES.split(texte_marque or ""):
+        if morceau == DEBUT:
+            if not ouvert:
+                html.append("<mark>")
+                ouvert = True
+        elif morceau in (FIN, SEPARATEUR):
+            if ouvert:
+                html.append("</mark>")
+                ouvert = False
+            if morceau == SEPARATEUR:
+                html.append(" … ")
+        elif morceau:
+            html.append(escape(_ESPACES.sub(" ", _CONTROLES.sub("", morceau))))
+    if ouvert:
+        html.append("</mark>")
+    return mark_safe("".join(html).strip())  # noqa: S308 - every piece of text above is escaped
+
+
+@dataclass
+class Resultats:
+    """One page of results: `ids` in the order of the page, highlighted titles and snippets by id."""
+
+    total: int
+    page: int
+    par_page: int
+    ids: list
+    titres: dict
+    extraits: dict
+    requete: Requete
+
+    @property
+    def nombre_de_pages(self):
+        return max(1, math.ceil(self.total / self.par_page))
+
+
+def _sous_requete(parmi):
+    if parmi is None:
+        return "", []
+    sql, params = parmi.order_by().values("id").query.sql_with_params()
+    return sql, list(params)
+
+
+def rechercher(texte="", *, parmi=None, tri="pertinence", page=1, par_page=PAR_PAGE):
+    """Published fiches matching `texte`, one page of them, best first (tri="pertinence") or newest first
+    (tri="date"), with highlighted titles and snippets.
+
+    `parmi`: an optional queryset of fiches to search among (the filters of the page). An empty query
+    lists the published fiches (of `parmi`), newest first. Runs 3 queries at most: count, page, snippets.
+    """
+    requete = analyser(texte)
+    if not requete:
+        return _lister(requete, parmi=parmi, page=page, par_page=par_page)
+    moteur = _moteur()
+    filtre, params_filtre = _sous_requete(parmi)
+    expression = moteur.expression(requete)
+    with connection.cursor() as cursor:
+        cursor.execute(*moteur.compter(expression, filtre, params_filtre))
+        total = cursor.fetchone()[0]
+        page = _page_valide(page, total, par_page)
+        ids = []
+        if total:
+            cursor.execute(*moteur.classer(expression, filtre, params_filtre, tri, par_page, (page - 1) * par_page))
+            ids = [ligne[0] for ligne in cursor.fetchall()]
+        titres, extraits = moteur.extraits(cursor, requete, expression, ids) if ids else ({}, {})
+    return Resultats(total, page, par_page, ids, titres, extraits, requete)
+
+
+def correspondances(texte):
+    """A Q on FicheAction keeping the indexed (so published) fiches that match `texte`, or None for an empty
+    query. For the facet counts, which group the matching fiches by other tables."""
+    requete = analyser(texte)
+    if not requete:
+        return None
+    moteur = _moteur()
+    return Q(pk__in=RawSQL(moteur.SOUS_REQUETE, [moteur.expression(requete)]))  # noqa: S611 - a parameter
+
+
+def _page_valide(page, total, par_page):
+    try:
+        page = int(page)
+    except (TypeError, ValueError):
+        page = 1
+    return min(max(1, page), max(1, math.ceil(total / par_page)))
+
+
+def _lister(requete, *, parmi, page, par_page):
+    fiches = (parmi if parmi is not None else FicheAction.objects.all()).publiees()
+    total = fiches.count()
+    page = _page_valide(page, total, par_page)
+    debut = (page - 1) * par_page
+    ids = list(fiches.order_by("-created_at", "-id").values_list("id", flat=True)[debut : debut + par_page])
+    return Resultats(total, page, par_page, ids, {}, {}, requete)
+
+
+class SQLite:
+    SOUS_REQUETE = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s"
+
+    @staticmethod
+    def expression(requete):
+        def phrase(mots):
+            # Quoted FTS5 string (the words hold letters and digits only), the last word as a prefix.
+            return '"' + " ".join(mots) + '"*'
+
+        def groupe(phrases):
+            return phrase(phrases[0]) if len(phrases) == 1 else "(" + " OR ".join(map(phrase, phrases)) + ")"
+
+        expression = " AND ".join(groupe(g) for g in requete.groupes)
+        if requete.exclus:
+            expression = f"({expression}) NOT ({' OR '.join(map(phrase, requete.exclus))})"
+        return expression
+
+    @staticmethod
+    def _filtre(filtre):
+        return f" AND rowid IN ({filtre})" if filtre else ""
+
+    @classmethod
+    def compter(cls, expression, filtre, params_filtre):
+        sql = f"SELECT count(*) FROM {TABLE} WHERE {TABLE} MATCH %s{cls._filtre(filtre)}"
+        return sql, [expression, *params_filtre]
+
+    @classmethod
+    def classer(cls, expression, filtre, params_filtre, tri, limite, decalage):
+        if tri == "date":
+            sql = (
+                f"SELECT r.rowid FROM {TABLE} r JOIN {FicheAction._meta.db_table} f ON f.id = r.rowid "
+                f"WHERE {TABLE} MATCH %s{cls._filtre(filtre)} ORDER BY f.created_at DESC, f.id DESC LIMIT %s OFFSET %s"
+            )
+        else:
+            sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s{cls._filtre(filtre)} ORDER BY rank LIMIT %s OFFSET %s"
+        return sql, [expression, *params_filtre, limite, decalage]
+
+    @staticmethod
+    def extraits(cursor, requete, expression, ids):
+        cursor.execute(
+            f"SELECT rowid, highlight({TABLE}, 0, char(2), char(3)), snippet({TABLE}, 1, char(2), char(3), '…', 24) "
+            f"FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid IN ({', '.join(['%s'] * len(ids))})",
+            [expression, *ids],
+        )
+        titres, extraits = {}, {}
+        for fiche_id, titre, extrait in cursor.fetchall():
+            titres[fiche_id] = surligner(titre)
+            extraits[fiche_id] = surligner(extrait)
+        return titres, extraits
+
+    @staticmethod
+    def indexer(cursor, ids):
+        if ids is None:
+            cursor.execute(f"DELETE FROM {TABLE}")
+        else:
+            cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({', '.join(['%s'] * len(ids))})", ids)
+        sql, params = _selection_a_indexer(ids, concat=" || ' ' || ", agreger="group_concat({}, ' ')")
+        cursor.execute(f"INSERT INTO {TABLE} (rowid, titre, texte, contexte) {sql}", params)
+
+
+class PostgreSQL:
+    # Fragments of the body around the matches; the whole title, highlighted.
+    OPTIONS_EXTRAIT = "MaxFragments=2, MaxWords=24, MinWords=10, StartSel=\x02, StopSel=\x03, FragmentDelimiter=\x01"
+    OPTIONS_TITRE = "HighlightAll=true, StartSel=\x02, StopSel=\x03"
+    SOUS_REQUETE = f"SELECT fiche_id FROM {TABLE} WHERE vecteur @@ to_tsquery('french', %s)"
+
+    @staticmethod
+    def expression(requete):
+        def phrase(mots):
+            # Quoted lexemes (letters and digits only); to_tsquery('french', …) stems them.
+            return "(" + " <-> ".join(f"'{mot}'" for mot in mots) + ")"
+
+        def groupe(phrases):
+            return "(" + " | ".join(map(phrase, phrases)) + ")"
+
+        expression = " & ".join(groupe(g) for g in requete.groupes)
+        for exclu in requete.exclus:
+            expression += f" & !{phrase(exclu)}"
+        return expression
+
+    @staticmethod
+    def _filtre(filtre):
+        return f" AND r.fiche_id IN ({filtre})" if filtre else ""
+
+    @classmethod
+    def compter(cls, expression, filtre, params_filtre):
+        sql = f"SELECT count(*) FROM {TABLE} r WHERE r.vecteur @@ to_tsquery('french', %s){cls._filtre(filtre)}"
+        return sql, [expression, *params_filtre]
+
+    @classmethod
+    def classer(cls, expression, filtre, params_filtre, tri, limite, decalage):
+        if tri == "date":
+            sql = (
+                f"SELECT r.fiche_id FROM {TABLE} r JOIN {FicheAction._meta.db_table} f ON f.id = r.fiche_id "
+                f"WHERE r.vecteur @@ to_tsquery('french', %s){cls._filtre(filtre)} "
+                "ORDER BY f.created_at DESC, f.id DESC LIMIT %s OFFSET %s"
+            )
+            return sql, [expression, *params_filtre, limite, decalage]
+        sql = (
+            f"SELECT r.fiche_id FROM {TABLE} r, to_tsquery('french', %s) q WHERE r.vecteur @@ q{cls._filtre(filtre)} "
+            "ORDER BY ts_rank(r.vecteur, q, 1) DESC, r.fiche_id DESC LIMIT %s OFFSET %s"
+        )
+        return sql, [expression, *params_filtre, limite, decalage]
+
+    @classmethod
+    def extraits(cls, cursor, requete, expression, ids):
+        # Every word of the query, each on its own: ts_headline only marks "covers" of its query, and the words
+        # of a fiche may be spread over the title, the body and the context.
+        expression = " | ".join(f"'{mot}'" for mot in requete.mots())
+        texte = " || ' ' || ".join(f"f.{champ}" for champ in CHAMPS_TEXTE)
+        cursor.execute(
+            f"SELECT f.id, f.titre, t.texte, ts_headline('french', fiches_sans_accents(f.titre), q, %s), "
+            f"ts_headline('french', fiches_sans_accents(t.texte), q, %s) "
+            f"FROM {FicheAction._meta.db_table} f, LATERAL (SELECT {texte} AS texte) t, to_tsquery('french', %s) q "
+            "WHERE f.id = ANY(%s)",
+            [cls.OPTIONS_TITRE, cls.OPTIONS_EXTRAIT, expression, list(ids)],
+        )
+        titres, extraits = {}, {}
+        for fiche_id, titre, texte, titre_marque, extrait_marque in cursor.fetchall():
+            titres[fiche_id] = surligner(remettre_accents(titre_marque, titre, entier=True))
+            extraits[fiche_id] = surligner(
+                SEPARATEUR.join(remettre_accents(fragment, texte) for fragment in extrait_marque.split(SEPARATEUR))
+            )
+        return titres, extraits
+
+    @staticmethod
+    def indexer(cursor, ids):
+        if ids is None:
+            cursor.execute(f"TRUNCATE {TABLE}")
+        else:
+            cursor.execute(f"DELETE FROM {TABLE} WHERE fiche_id = ANY(%s)", [list(ids)])
+        sql, params = _selection_a_indexer(ids, concat=" || ' ' || ", agreger="string_agg({}, ' ')")
+        cursor.execute(
+            f"INSERT INTO {TABLE} (fiche_id, vecteur) SELECT id, "
+            "setweight(to_tsvector('french', fiches_sans_accents(titre)), 'A') || "
+            "setweight(to_tsvector('french', fiches_sans_accents(contexte)), 'B') || "
+            "setweight(to_tsvector('french', fiches_sans_accents(texte)), 'C') "
+            f"FROM ({sql}) AS a_indexer",
+            params,
+        )
+
+
+_MOT_OU_MARQUE = re.compile("[^\\W_]+|[\x02\x03]")
+# Between two words of a headline: spaces, punctuation and the HTML tags that PostgreSQL's parser drops.
+_ENTRE_MOTS = r"(?>(?:<[^<>]{0,80}>|[\W_])+)"
+
+
+def remettre_accents(marque, original, *, entier=False):
+    """Put the original (accented) text back under `marque`, a headline of sans_accents(original) in which
+    DEBUT/FIN surround matches: its words are looked up in order in the original, and the same words are
+    marked. If they are not found (they should always be), `marque` is returned as is. With `entier` (a
+    headline of the whole text), what surrounds the words in the original is kept too."""
+    mots, surlignes, dedans = [], set(), False
+    for morceau in _MOT_OU_MARQUE.finditer(marque):
+        if morceau.group() in (DEBUT, FIN):
+            dedans = morceau.group() == DEBUT
+            continue
+        if dedans:
+            surlignes.add(len(mots))
+        mots.append(morceau.group())
+    trouve = (
+        re.search(_ENTRE_MOTS.join(f"({re.escape(mot)})" for mot in mots), sans_accents(original)) if mots else None
+    )
+    if not trouve:
+        return marque
+    resultat, position = [], trouve.start()
+    for rang in range(len(mots)):
+        debut, fin = trouve.span(rang + 1)
+        mot = original[debut:fin]
+        resultat += [original[position:debut], DEBUT + mot + FIN if rang in surlignes else mot]
+        position = fin
+    if entier:
+        return original[: trouve.start()] + "".join(resultat) + original[position:]
+    return "".join(resultat)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Index maintenance
+# ---------------------------------------------------------------------------------------------------
+
+CHAMPS_TEXTE = ["sous_titre", "synthese", "realisation", "resultats", "recommandations", "outils", "partenaires"]
+LOT = 500
+
+
+def _selection_a_indexer(ids, *, concat, agreger):
+    """SELECT id, titre, texte, contexte of the published fiches among `ids` (all of them if None)."""
+    fiche = FicheAction._meta.db_table
+    collectivite = FicheAction._meta.get_field("collectivite").related_model._meta.db_table
+    liaison = FicheAction.services.through._meta.db_table
+    service, enjeu = Service._meta.db_table, Enjeu._meta.db_table
+    texte = concat.join(f"f.{champ}" for champ in CHAMPS_TEXTE)
+    services = (
+        f"(SELECT {agreger.format('s.nom')} FROM {liaison} l JOIN {service} s ON s.id = l.service_id "
+        "WHERE l.ficheaction_id = f.id)"
+    )
+    enjeux = (
+        f"(SELECT {agreger.format('e.nom')} FROM {enjeu} e WHERE e.id IN "
+        f"(SELECT s.enjeu_id FROM {liaison} l JOIN {service} s ON s.id = l.service_id WHERE l.ficheaction_id = f.id))"
+    )
+    contexte = concat.join(["c.nom", f"coalesce({services}, '')", f"coalesce({enjeux}, '')"])
+    sql = (
+        f"SELECT f.id AS id, f.titre AS titre, {texte} AS texte, {contexte} AS contexte "
+        f"FROM {fiche} f JOIN {collectivite} c ON c.id = f.collectivite_id WHERE f.etat = %s"
+    )
+    params = [EtatFiche.PUBLIEE.value]
+    if ids is not None:
+        sql += f" AND f.id IN ({', '.join(['%s'] * len(ids))})"
+        params += list(ids)
+    return sql, params
+
+
+def _moteur():
+    return SQLite if connection.vendor == "sqlite" else PostgreSQL
+
+
+def indexer(fiche_ids):
+    """Re-index these fiches: published ones are (re)written, the others (and deleted ones) leave the index.
+
+    Call it after any change of a fiche's text, services or état."""
+    ids = sorted({int(fiche_id) for fiche_id in fiche_ids})
+    moteur = _moteur()
+    with transaction.atomic(), connection.cursor() as cursor:
+        for debut in range(0, len(ids), LOT):
+            moteur.indexer(cursor, ids[debut : debut + LOT])
+
+
+def reindexer_tout():
+    """Rebuild the whole index in one INSERT … SELECT (after a bulk load, or a renamed collectivité/service)."""
+    moteur = _moteur()
+    with transaction.atomic(), connection.cursor() as cursor:
+        moteur.indexer(cursor, None)
+        if moteur is SQLite:
+            cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")
+    if moteur is PostgreSQL:
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {TABLE}")
