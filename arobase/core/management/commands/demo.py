@@ -2,6 +2,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from fiches.demo import construire_fiches_demo
+from fiches.models import FicheAction
 from label.demo import construire_demo
 from label.models import Edition, Labellisation
 
@@ -9,7 +11,7 @@ from label.models import Edition, Labellisation
 class Command(BaseCommand):
     help = (
         "Construit les données de démonstration : 27 éditions fictives du label (1999-2026) sur les vrais "
-        "territoires, une édition 2026 à l'image du communiqué de presse."
+        "territoires, une édition 2026 à l'image du communiqué de presse, et environ 15 000 fiches actions publiées."
     )
 
     def add_arguments(self, parser):
@@ -19,17 +21,24 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, seed, si_absente, **options):
-        if si_absente and Edition.objects.filter(donnees_demo=True).exists():
-            nombre = Labellisation.objects.filter(edition__donnees_demo=True).count()
-            self.stdout.write(f"Données de démonstration déjà présentes ({nombre} labellisations) : rien à faire.")
-            return
         debut = time.monotonic()
 
         def progression(message):
             self.stdout.write(f"  [{time.monotonic() - debut:5.1f} s] {message}")
 
+        if si_absente and Edition.objects.filter(donnees_demo=True).exists():
+            nombre = Labellisation.objects.filter(edition__donnees_demo=True).count()
+            if FicheAction.objects.exists():
+                self.stdout.write(f"Données de démonstration déjà présentes ({nombre} labellisations) : rien à faire.")
+                return
+            # A demo built before the observatory existed: add its fiches only.
+            self.stdout.write(f"Données de démonstration déjà présentes ({nombre} labellisations), sans fiches :")
+            self.ecrire_fiches(construire_fiches_demo(seed=seed, progression=progression))
+            return
+
         try:
             resume = construire_demo(seed=seed, progression=progression)
+            fiches = construire_fiches_demo(seed=seed, progression=progression)
         except ValueError as erreur:
             raise CommandError(str(erreur)) from erreur
         duree = time.monotonic() - debut
@@ -46,3 +55,15 @@ class Command(BaseCommand):
             f"  2026 : {resume.totaux[2026]} labellisées, territoires regroupant {resume.communes_2026} communes, "
             f"{habitants} habitants concernés"
         )
+        self.ecrire_fiches(fiches)
+
+    def ecrire_fiches(self, fiches):
+        self.stdout.write(
+            f"  {lisible(fiches.total)} fiches actions publiées par {fiches.collectivites} collectivités, dont "
+            f"{lisible(fiches.par_derniere)} par les {fiches.collectivites_derniere} labellisées {fiches.annee} "
+            f"et {lisible(fiches.nouvelles)} nouvelles pour {fiches.annee}"
+        )
+
+
+def lisible(n):
+    return f"{n:,}".replace(",", "\u202f")
