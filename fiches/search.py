@@ -287,8 +287,8 @@ class SQLite:
         return expression
 
     @staticmethod
-    def _filtre(filtre):
-        return f" AND rowid IN ({filtre})" if filtre else ""
+    def _filtre(filtre, rowid="rowid"):
+        return f" AND {rowid} IN ({filtre})" if filtre else ""
 
     @classmethod
     def compter(cls, expression, filtre, params_filtre):
@@ -300,7 +300,8 @@ class SQLite:
         if tri == "date":
             sql = (
                 f"SELECT r.rowid FROM {TABLE} r JOIN {FicheAction._meta.db_table} f ON f.id = r.rowid "
-                f"WHERE {TABLE} MATCH %s{cls._filtre(filtre)} ORDER BY f.created_at DESC, f.id DESC LIMIT %s OFFSET %s"
+                f"WHERE r.{TABLE} MATCH %s{cls._filtre(filtre, 'r.rowid')} "
+                "ORDER BY f.created_at DESC, f.id DESC LIMIT %s OFFSET %s"
             )
         else:
             sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s{cls._filtre(filtre)} ORDER BY rank LIMIT %s OFFSET %s"

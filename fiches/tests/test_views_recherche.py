@@ -1,0 +1,347 @@
+import datetime as dt
+import re
+
+import pytest
+from django.urls import reverse
+
+from ..enums import EtatFiche
+from ..models import FicheAction
+from ..search import reindexer_tout
+from .recherche_donnees import ajouter_fiches, creer_fiche, make_recherche
+
+URL = "/fiches/"
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+@pytest.fixture
+def donnees(db):
+    return make_recherche()
+
+
+def titres(response):
+    return [fiche.titre for fiche in response.context["fiches"]]
+
+
+def facette(response, nom):
+    """{libellé: nombre} of the values shown for a facet."""
+    facettes = {f.nom: f for f in response.context["facettes"]}
+    return {option.libelle: option.nombre for option in facettes[nom].visibles}
+
+
+def test_it_lists_the_published_fiches_newest_first(client, donnees):
+    response = client.get(URL)
+
+    assert response.status_code == 200
+    assert titres(response) == [
+        "Budget participatif",
+        "Ateliers numériques pour les aînés",
+        "Médiation numérique à l'École",
+        "Open data métropolitain",
+    ]
+    html = response.content.decode()
+    assert html.count("<h1>") == 1
+    assert "<title>Fiches actions — Label Territoires, Villes et Villages Internet</title>" in html
+    assert '<label for="id_q">Rechercher dans les fiches actions</label>' in html
+    assert '<label for="id_tri">Trier par</label>' in html
+    assert "4 fiches" in html
+
+
+def test_it_is_resolved_by_its_name(client, donnees):
+    assert reverse("fiches:liste") == URL
+
+
+@pytest.mark.parametrize("qui", [None, "agent_dijon", "equipe"])
+def test_it_never_shows_an_unpublished_fiche_even_to_its_collectivite_or_staff(client, db, qui):
+    donnees = make_recherche(avec_comptes=True)
+    if qui:
+        client.force_login(donnees[qui])
+
+    for url in [URL, f"{URL}?q=médiation", f"{URL}?q=secret", f"{URL}?q=attente&tri=date"]:
+        html = client.get(url).content.decode()
+        assert "Brouillon secret" not in html
+        assert "Médiation en attente" not in html
+
+
+def test_it_searches_and_highlights_the_matches(client, donnees):
+    response = client.get(URL, {"q": "ecoles"})
+
+    assert titres(response) == ["Médiation numérique à l'École"]
+    html = response.content.decode()
+    assert "<mark>écoles</mark>" in html
+    assert "<title>« ecoles » — Fiches actions — " in html
+    assert "1 fiche pour « ecoles »" in html
+
+
+def test_each_result_links_to_the_fiche_and_shows_collectivite_date_and_enjeux(client, donnees):
+    html = client.get(URL, {"q": "aînés"}).content.decode()
+    fiche = donnees["aines"]
+    mediation = donnees["mediation_enjeu"]
+
+    assert f'<a href="{reverse("fiches:fiche", args=[fiche.pk])}">' in html
+    assert 'La Rochelle · ajoutée le <time datetime="2025-02-01">1 février 2025</time>' in html
+    assert f'<li class="etiquette-enjeu" style="border-left-color: {mediation.couleur}">Médiation</li>' in html
+
+
+def test_it_escapes_the_text_of_a_fiche(client, donnees):
+    creer_fiche(donnees["dijon"], "<script>alert(1)</script> Piège", synthese="<b onclick=x>Piège</b>")
+    reindexer_tout()
+
+    for parametres in [{}, {"q": "piège"}]:
+        html = client.get(URL, parametres).content.decode()
+        assert "<script>alert(1)" not in html
+        assert "<b onclick" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_an_enjeu_colour_that_is_not_a_colour_code_never_reaches_the_page(client, donnees):
+    enjeu = donnees["mediation_enjeu"]
+    enjeu.couleur = "red;}x"
+    enjeu.save()
+
+    html = client.get(URL).content.decode()
+
+    assert "red;}x" not in html
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "l'école",
+        '"médiation',
+        "(école OR collège) AND NOT vélo",
+        "NEAR(a b)",
+        "*",
+        "école*",
+        "😀",
+        "x" * 10_000,
+        "",
+        "!!! ??? ...",
+        "\x00",
+        "'; DROP TABLE fiches_ficheaction; --",
+    ],
+)
+def test_any_input_returns_a_page(client, donnees, q):
+    for tri in ["pertinence", "date"]:
+        assert client.get(URL, {"q": q, "tri": tri}).status_code == 200
+        assert client.get(URL, {"q": q, "tri": tri}, **HTMX).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "parametres",
+    [
+        "enjeu=abc",
+        "enjeu=999999",
+        "enjeu=99999999999999999999999",
+        "famille=-1",
+        "service=1.5",
+        "region=zz",
+        "departement=%3Cscript%3E",
+        "categorie=metropole",
+        "population=beaucoup",
+        "arobases=9",
+        "annee=abc",
+        "annee=99999",
+        "nouvelle=1999",
+        "tri=mot_de_passe",
+        "page=abc",
+        "page=-1",
+        "page=999999999999999999999",
+    ],
+)
+def test_it_ignores_invalid_parameter_values(client, donnees, parametres):
+    response = client.get(f"{URL}?{parametres}")
+
+    assert response.status_code == 200
+    assert len(titres(response)) == 4
+
+
+def test_it_sorts_by_relevance_or_by_date(client, donnees):
+    assert titres(client.get(URL, {"q": "médiation"}))[0] == "Médiation numérique à l'École"
+    assert titres(client.get(URL, {"q": "médiation", "tri": "date"}))[0] == "Ateliers numériques pour les aînés"
+
+
+def test_it_counts_and_filters_by_famille_enjeu_and_service(client, donnees):
+    response = client.get(URL)
+
+    assert facette(response, "famille") == {"Démocratie & services publics": 2, "Partage des connaissances": 2}
+    assert facette(response, "enjeu") == {"Démocratie locale": 2, "Médiation": 2}
+    assert facette(response, "service")["Espace public numérique (Médiation)"] == 2
+
+    enjeu = donnees["mediation_enjeu"].pk
+    assert set(titres(client.get(URL, {"enjeu": enjeu}))) == {
+        "Médiation numérique à l'École",
+        "Ateliers numériques pour les aînés",
+    }
+    assert titres(client.get(URL, {"service": donnees["budget_participatif"].pk})) == ["Budget participatif"]
+    famille = donnees["democratie"].famille_id
+    assert len(titres(client.get(URL, {"famille": famille}))) == 2
+
+
+def test_values_of_one_facet_add_up_and_facets_narrow_each_other(client, donnees):
+    mediation, democratie = donnees["mediation_enjeu"].pk, donnees["democratie"].pk
+
+    assert len(titres(client.get(URL, {"enjeu": [mediation, democratie]}))) == 4
+    response = client.get(URL, {"enjeu": mediation, "categorie": "village"})
+    assert titres(response) == ["Ateliers numériques pour les aînés"]
+    # The enjeu's counts ignore its own ticks but follow the other facets (here: villages only).
+    assert facette(response, "enjeu") == {"Médiation": 1}
+    assert facette(response, "categorie") == {"Ville": 1, "Village": 1}
+
+
+def test_it_counts_and_filters_by_region_departement_kind_and_population(client, donnees):
+    response = client.get(URL)
+
+    assert facette(response, "region") == {"Bourgogne-Franche-Comté": 4}
+    assert facette(response, "departement") == {"21 — Côte-d'Or": 3, "70 — Haute-Saône": 1}
+    assert facette(response, "categorie") == {"Ville": 2, "Village": 1, "Territoire": 1}
+    assert facette(response, "population") == {"Moins de 1 000 habitants": 1, "100 000 habitants et plus": 3}
+
+    assert titres(client.get(URL, {"departement": "70"})) == ["Ateliers numériques pour les aînés"]
+    # Dijon Métropole is an EPCI: its département is the EPCI's.
+    assert "Open data métropolitain" in titres(client.get(URL, {"departement": "21"}))
+    assert len(titres(client.get(URL, {"region": "27"}))) == 4
+    assert titres(client.get(URL, {"categorie": "territoire"})) == ["Open data métropolitain"]
+    assert titres(client.get(URL, {"population": "moins-de-1000"})) == ["Ateliers numériques pour les aînés"]
+    assert len(titres(client.get(URL, {"population": "100000-et-plus"}))) == 3
+
+
+def test_it_counts_arobases_in_the_latest_published_edition_only(client, donnees):
+    response = client.get(URL)
+
+    # 2026 is published (Dijon 5@, La Rochelle 2@); Dijon's 1@ of 2027 is published tomorrow.
+    assert facette(response, "arobases") == {"5 arobases": 2, "2 arobases": 1}
+    assert "Arobases de la collectivité au label 2026" in response.content.decode()
+    assert "label 2027" not in response.content.decode()
+    assert set(titres(client.get(URL, {"arobases": 5}))) == {"Budget participatif", "Médiation numérique à l'École"}
+    assert titres(client.get(URL, {"arobases": 1})) == []
+
+
+def test_it_counts_and_filters_by_year_of_the_action(client, donnees):
+    response = client.get(URL)
+
+    # date_debut's year, else the year the fiche was created (Budget participatif: 2025).
+    assert facette(response, "annee") == {"2025": 2, "2024": 1, "2023": 1}
+    assert set(titres(client.get(URL, {"annee": 2025}))) == {
+        "Budget participatif",
+        "Ateliers numériques pour les aînés",
+    }
+    assert titres(client.get(URL, {"annee": [2023, 2024]})) == [
+        "Médiation numérique à l'École",
+        "Open data métropolitain",
+    ]
+
+
+def test_it_counts_and_filters_the_new_fiches_of_an_edition(client, donnees):
+    response = client.get(URL)
+
+    # The 2026 campaign ran from 1 March to 15 November 2025: only Budget participatif was created then.
+    assert facette(response, "nouvelle") == {"Nouvelle au label 2026": 1}
+    assert titres(client.get(URL, {"nouvelle": 2026})) == ["Budget participatif"]
+    nouvelles = FicheAction.objects.publiees().nouvelles(donnees["e2026"])
+    assert list(nouvelles.values_list("titre", flat=True)) == ["Budget participatif"]
+
+
+def test_it_combines_text_and_facets(client, donnees):
+    response = client.get(URL, {"q": "numériques", "departement": "21"})
+
+    assert titres(response) == ["Médiation numérique à l'École"]
+    assert facette(response, "departement") == {"21 — Côte-d'Or": 1, "70 — Haute-Saône": 1}
+    assert facette(response, "categorie") == {"Ville": 1}
+
+
+def test_it_keeps_the_ticked_values_and_offers_to_remove_them(client, donnees):
+    html = client.get(URL, {"q": "atelier", "categorie": "village", "tri": "date"}).content.decode()
+
+    assert 'id="f-categorie-village" checked>' in html
+    assert '<option value="date" selected>' in html
+    assert 'value="atelier"' in html
+    assert 'href="/fiches/?q=atelier&amp;tri=date"' in html
+    assert "Retirer tous les filtres" in html
+
+
+def test_a_ticked_value_without_results_stays_visible_to_be_unticked(client, donnees):
+    response = client.get(URL, {"categorie": "territoire", "q": "écoles"})
+
+    assert titres(response) == []
+    assert 'id="f-categorie-territoire" checked>' in response.content.decode()
+    assert "Aucune fiche ne correspond" in response.content.decode()
+
+
+def test_it_pages_twenty_fiches_at_a_time(client, donnees):
+    ajouter_fiches(donnees["la_rochelle"], 21, titre="Atelier vidéo")
+
+    premiere = client.get(URL, {"q": "vidéo"})
+    deuxieme = client.get(URL, {"q": "vidéo", "page": 2})
+
+    assert len(titres(premiere)) == 20
+    assert len(titres(deuxieme)) == 1
+    html = premiere.content.decode()
+    assert 'href="?q=vid%C3%A9o&amp;page=2"' in html
+    assert 'rel="next"' in html
+    assert '<ol class="liste-resultats" start="21">' in deuxieme.content.decode()
+    assert "<title>« vidéo » — Fiches actions, page 2 — " in deuxieme.content.decode()
+
+
+def test_htmx_gets_only_the_results_region_with_the_new_title(client, donnees):
+    response = client.get(URL, {"q": "participatif"}, **HTMX)
+
+    html = response.content.decode()
+    assert "<html" not in html
+    assert "<h1>" not in html
+    assert html.startswith("<title>« participatif » — Fiches actions — ")
+    assert '<p id="statut-recherche" hx-swap-oob="innerHTML">1 fiche trouvée.</p>' in html
+    assert "Budget participatif" in html
+    assert "HX-Request" in response["Vary"]
+
+
+def test_the_same_address_without_htmx_gives_the_whole_page(client, donnees):
+    html = client.get(URL, {"q": "budget"}).content.decode()
+
+    assert "<html" in html
+    assert 'hx-get="/fiches/" hx-target="#resultats" hx-push-url="true"' in html
+    assert '<div id="resultats">' in html
+    assert "vendor/htmx-2.0.11/htmx.min.js" in html
+
+
+def test_a_history_restore_gets_the_whole_page(client, donnees):
+    html = client.get(URL, {"q": "budget"}, HTTP_HX_HISTORY_RESTORE_REQUEST="true", **HTMX).content.decode()
+
+    assert "<html" in html
+
+
+def test_it_rejects_a_post(client, donnees):
+    assert client.post(URL).status_code == 405
+
+
+def test_it_labels_every_facet_checkbox(client, donnees):
+    html = client.get(URL).content.decode()
+
+    for identifiant in re.findall(r'<input type="checkbox"[^>]* id="([^"]+)"', html):
+        assert f'<label for="{identifiant}">' in html
+    assert html.count("<fieldset>") == html.count("<legend")
+
+
+@pytest.mark.parametrize("nombre", [0, 30])
+@pytest.mark.parametrize("parametres", [{}, {"q": "atelier", "enjeu": "12", "departement": "70", "arobases": "2"}])
+def test_it_runs_a_constant_number_of_queries(client, donnees, django_assert_num_queries, nombre, parametres):
+    ajouter_fiches(donnees["la_rochelle"], nombre, titre="Atelier", services=[donnees["epn"]])
+    # 1 demo banner (context processor)
+    # 2-5 the facets' values: services with enjeu and famille, départements with région, latest published
+    #     édition, éditions whose campaign has opened
+    # 6-7 search: count, page (+1 for the snippets when there is a text: see below)
+    # 8-9 the page's fiches with their collectivité, their services with enjeu
+    # 10-19 the facets' counts: famille, enjeu, service, région, département, kind, population, arobases,
+    #       year, nouvelle
+    attendues = 19 + (1 if parametres.get("q") else 0)
+    with django_assert_num_queries(attendues):
+        response = client.get(URL, parametres)
+    assert response.status_code == 200
+    assert len(titres(response)) == (20 if nombre else 1 if parametres else 4)
+
+
+def test_the_year_of_a_fiche_without_start_date_is_the_year_it_was_created(client, donnees):
+    creer_fiche(
+        donnees["dijon"], "Fiche de 2019", created_at=dt.datetime(2019, 7, 1, tzinfo=dt.UTC), etat=EtatFiche.PUBLIEE
+    )
+
+    assert titres(client.get(URL, {"annee": 2019})) == ["Fiche de 2019"]
