@@ -146,3 +146,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Images of the fiches actions: checked by content, then re-encoded (fiches/images.py).
+FICHES_IMAGE_POIDS_MAX = int(os.environ.get("FICHES_IMAGE_POIDS_MAX", 5 * 1024 * 1024))  # bytes
+FICHES_IMAGE_COTE_MAX = 10_000  # pixels: larger pictures are refused before being decoded
+FICHES_IMAGE_COTE_ENREGISTRE = 2_000  # pixels: the re-encoded picture's longest side at most
+FICHES_IMAGE_COTE_VIGNETTE = 400  # pixels
