@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from comptes.models import Appartenance
+from label.models import Collectivite
 
 from .models import FicheAction
 
@@ -35,3 +36,23 @@ def get_fiche_for_user(request, pk, write=False, queryset=None):
     elif not fiche.est_publiee and not peut_modifier(request.user, fiche):
         raise Http404("Fiche introuvable.")
     return fiche
+
+
+def collectivites_pour_creation(user):
+    """The collectivités for which `user` may write a new fiche: those they belong to (any role)."""
+    if not user.is_authenticated:
+        return Collectivite.objects.none()
+    return Collectivite.objects.filter(appartenances__user=user).order_by("nom")
+
+
+def get_collectivite_for_creation(request, code):
+    """The collectivité `code` if the user may write a fiche for it (a member, or staff for any), else 404."""
+    queryset = Collectivite.objects.all() if est_equipe(request.user) else collectivites_pour_creation(request.user)
+    return get_object_or_404(queryset.select_related("commune"), code=code)
+
+
+def fiches_de_mes_collectivites(user):
+    """The fiches of the collectivités `user` belongs to, whatever their état ("Mes fiches")."""
+    if not user.is_authenticated:
+        return FicheAction.objects.none()
+    return FicheAction.objects.filter(collectivite__appartenances__user=user)
