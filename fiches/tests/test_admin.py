@@ -23,6 +23,15 @@ def admin_client(client, monde):
     return client
 
 
+def donnees_admin(client, fiche):
+    """What the admin's change page of `fiche` posts when sent as shown."""
+    page = client.get(f"/admin/fiches/ficheaction/{fiche.pk}/change/")
+    formulaires = [page.context["adminform"].form]
+    for inline in page.context["inline_admin_formsets"]:
+        formulaires += [inline.formset.management_form, *inline.formset.forms]
+    return {nom: valeur for formulaire in formulaires for nom, valeur in valeurs_postees(formulaire).items()}
+
+
 def test_the_fiches_changelist_runs_a_constant_number_of_queries(admin_client, monde, django_assert_num_queries):
     creer_fiche(monde)
     # session, user, the savepoint and its release (VersionAdmin's revision), the enjeux of the filter, the
@@ -70,11 +79,7 @@ def test_a_fiche_opens_in_the_admin_with_its_places_contacts_and_history(admin_c
 
 def test_saving_in_the_admin_records_a_version_bumps_the_lock_and_reindexes(admin_client, monde):
     fiche = creer_fiche(monde, etat=EtatFiche.PUBLIEE)
-    page = admin_client.get(f"/admin/fiches/ficheaction/{fiche.pk}/change/")
-    formulaires = [page.context["adminform"].form]
-    for inline in page.context["inline_admin_formsets"]:
-        formulaires += [inline.formset.management_form, *inline.formset.forms]
-    donnees = {nom: valeur for formulaire in formulaires for nom, valeur in valeurs_postees(formulaire).items()}
+    donnees = donnees_admin(admin_client, fiche)
     donnees["titre"] = "Titre revu par l'équipe"
 
     with mock.patch("fiches.admin.indexer") as indexer:
@@ -109,3 +114,18 @@ def test_the_admin_is_closed_to_members_of_collectivites(client, monde):
 
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+def test_a_place_deleted_in_the_admin_is_not_kept_in_the_new_version(admin_client, monde):
+    fiche = creer_fiche(monde)
+    fiche.lieux.create(nom="Salle des fêtes", latitude=47.29, longitude=5.0)
+    donnees = donnees_admin(admin_client, fiche)
+    donnees["lieux-0-DELETE"] = "on"
+
+    with mock.patch("fiches.admin.indexer"):
+        admin_client.post(f"/admin/fiches/ficheaction/{fiche.pk}/change/", donnees)
+
+    revision = versions_de(fiche).first().revision
+    lieux = [version.object_repr for version in revision.version_set.all() if version.content_type.model == "lieu"]
+    assert lieux == ["Salle des fêtes"]
+    assert revision.user.username == "admin"
