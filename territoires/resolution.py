@@ -91,8 +91,12 @@ ANCIENNES_REGIONS = {
     "paca": "93",
 }
 
-_APOSTROPHES = str.maketrans({c: " " for c in "'’‘`´ʼ′"})
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
+_LIGATURES = {"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"}
+# Before the accents go: ligatures spelled out, apostrophes and dashes made spaces (they separate words).
+_AVANT_ASCII = str.maketrans(_LIGATURES | {c: " " for c in "'’‘`´ʼ′‐‑‒–—―«»\u00a0\u202f"})
+_LIGATURES = str.maketrans(_LIGATURES)
+_SUR = re.compile(r"(?<![a-z0-9])s/")
+_MOT = re.compile(r"[a-z0-9]+")
 _ARTICLE_APRES = re.compile(
     r"^(?P<nom>.*?\S)\s*(?:\(\s*(?P<a1>l['’]?|la|le|les)\s*\)|,\s*(?P<a2>l['’]|la|le|les))\s*$", re.I
 )
@@ -100,6 +104,8 @@ _ARTICLE_APRES = re.compile(
 
 def sans_accents(texte):
     """« Œuvre à Saint-Étienne » → « OEuvre a Saint-Etienne »."""
+    if texte.isascii():
+        return texte
     decompose = unicodedata.normalize("NFKD", texte.translate(_LIGATURES))
     return "".join(c for c in decompose if not unicodedata.combining(c))
 
@@ -121,9 +127,11 @@ def mots(texte):
 
     « St-Amand-les-Eaux » → ["saint", "amand", "les", "eaux"]; « Châlons-s/-Marne » → [..., "sur", "marne"].
     """
-    texte = sans_accents(texte).lower().translate(_APOSTROPHES)
-    texte = re.sub(r"(?<![a-z0-9])s/", " sur ", texte).replace("&", " et ")
-    return [ABREVIATIONS.get(mot, mot) for mot in re.findall(r"[a-z0-9]+", texte)]
+    texte = texte.translate(_AVANT_ASCII)
+    if not texte.isascii():  # accents go; a letter with no ASCII form (ø, ł…) is dropped
+        texte = unicodedata.normalize("NFKD", texte).encode("ascii", "ignore").decode("ascii")
+    texte = _SUR.sub(" sur ", texte.lower()).replace("&", " et ")
+    return [ABREVIATIONS.get(mot, mot) for mot in _MOT.findall(texte)]
 
 
 def normaliser(texte):
@@ -299,6 +307,7 @@ class Referentiel:
         self._interco_par_longueur = defaultdict(lambda: defaultdict(list))
         self._noms_de_collectivites = set()
         self._nature = {}  # SIREN → nature (CC, CA, CU, ME)
+        self._mots = {}  # name → its words, while the index is built (many names repeat)
 
         lignes = [row for row in communes if row[1] in ("COM", "COMD", "COMA")]
         actuelles = {row[0]: row for row in lignes if row[1] == "COM"}
@@ -309,7 +318,7 @@ class Referentiel:
                 cible = actuelles.get(parent)
                 if cible is None:
                     continue
-                nom_historique = nom if cle(nom) != cle(cible[2]) else ""
+                nom_historique = nom if self._mots_du_nom(nom) != self._mots_du_nom(cible[2]) else ""
             candidat = Candidat(
                 code=cible[0],
                 nom=cible[2],
@@ -346,13 +355,21 @@ class Referentiel:
                 self._interco[c].append(candidat)
                 self._interco_par_longueur[len(c)][c].append(candidat)
             self._noms_de_collectivites.add(cle_sans_article(principal))
+        self._mots = {}  # only needed while building
 
     def _indexer(self, nom, candidat):
-        exacte, sans_article = cle(nom), cle_sans_article(nom)
+        liste = self._mots_du_nom(nom)
+        exacte, sans_article = "".join(liste), "".join(_sans_article(liste))
         self._exacte[exacte].append(candidat)
         self._sans_article[sans_article].append(candidat)
         self._par_longueur[len(sans_article)][sans_article].append(candidat)
         self._noms_de_collectivites.add(sans_article)
+
+    def _mots_du_nom(self, nom):
+        liste = self._mots.get(nom)
+        if liste is None:
+            liste = self._mots[nom] = mots(remettre_article(nom))
+        return liste
 
     @classmethod
     def charger(cls):
