@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from territoires.models import Departement, Region
 
-from .importation import POIDS_MAX, FichierInvalide, lire_fichier
+from .importation import POIDS_MAX, FichierInvalide, lire_fichier, verifier_nombre_de_lignes
 
 
 class ImportPalmaresForm(forms.Form):
@@ -71,5 +71,9 @@ class ImportPalmaresForm(forms.Form):
                 self.add_error("fichier", str(erreur))
             donnees["source"] = fichier.name
         else:
+            try:
+                verifier_nombre_de_lignes(texte.count("\n") + 1)
+            except FichierInvalide as erreur:
+                self.add_error("texte", str(erreur))
             donnees["sorte"], donnees["contenu"], donnees["source"] = "texte", texte, "liste collée"
         return donnees

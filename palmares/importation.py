@@ -35,6 +35,7 @@ STATUTS = [RESOLU, AMBIGU, NON_RESOLU, IGNOREE]
 LIBELLES_STATUTS = {RESOLU: "résolue", AMBIGU: "ambiguë", NON_RESOLU: "non résolue", IGNOREE: "ignorée"}
 
 POIDS_MAX = 2 * 1024 * 1024  # bytes, for a file uploaded or pasted in the staff screen
+LIGNES_MAX = 5000  # a palmarès has a few hundred lines; more is a wrong file, and would take long to resolve
 EXTENSIONS = {".csv": "csv", ".txt": "texte", ".xlsx": "xlsx"}
 COLONNES_RAPPORT = [
     "ligne",
@@ -214,11 +215,19 @@ def lire_fichier(nom, contenu):
     if sorte is None:
         raise FichierInvalide("Type de fichier non pris en charge : envoyez un fichier CSV, XLSX ou texte (.txt).")
     if sorte == "xlsx":
-        return "tableau", lire_xlsx(contenu)
+        rangees = lire_xlsx(contenu)
+        verifier_nombre_de_lignes(len(rangees))
+        return "tableau", rangees
     texte = decoder(contenu)
+    verifier_nombre_de_lignes(texte.count("\n") + 1)
     if sorte == "csv":
         return "tableau", lire_csv(texte)
     return "texte", texte
+
+
+def verifier_nombre_de_lignes(nombre):
+    if nombre > LIGNES_MAX:
+        raise FichierInvalide(f"La liste compte {nombre} lignes : {LIGNES_MAX} au plus.")
 
 
 def decoder(contenu):
@@ -254,7 +263,11 @@ def lire_xlsx(contenu):
         raise FichierInvalide("Ce fichier n'est pas un classeur XLSX lisible.") from erreur
     try:
         feuille = classeur.worksheets[0]
-        return [[_cellule(valeur) for valeur in rangee] for rangee in feuille.iter_rows(values_only=True)]
+        rangees = []
+        for rangee in feuille.iter_rows(values_only=True):
+            rangees.append([_cellule(valeur) for valeur in rangee])
+            verifier_nombre_de_lignes(len(rangees))
+        return rangees
     finally:
         classeur.close()
 
@@ -286,6 +299,7 @@ class LigneLue:
     titre_region: str | None = None  # a heading « Région … »: the région's code, "" when unknown
     titre_departements: frozenset | None = None
     titre_lieu: str = ""
+    doute: str = ""  # a reason not to resolve the line although it reads well
 
 
 def _valeur_arobases(trouve):
@@ -424,6 +438,10 @@ def _reconnaitre_titre(lue, propre, referentiel):
         return lue
     sans_departement = lue.departements is None and not lue.erreur_departement
     if sans_departement and set(lettres) <= MOTS_TITRES:
+        if lue.arobases and referentiel.est_nom_de_collectivite(lue.cherche):
+            # « Villes 5@ »: the heading of the villes, or the commune Villes (01)? A person says which.
+            lue.doute = f"« {lue.cherche} » est un titre ou le nom d'une commune : indiquez son département"
+            return lue
         lue.sorte = "titre"
         return lue
     if not lue.arobases and sans_departement and not referentiel.est_nom_de_collectivite(lue.cherche):
@@ -526,6 +544,8 @@ class Analyseur:
             erreurs.append(f"arobases invalides : {ligne.arobases} (de 1 à 5)")
         if lue.erreur_departement:
             erreurs.append(lue.erreur_departement)
+        if lue.doute:
+            erreurs.append(lue.doute)
 
         departements, regions = lue.departements, self.regions
         if departements is None:
@@ -539,7 +559,7 @@ class Analyseur:
         if departements is not None and lue.departements is None and self.contexte.departements:
             notes.append(f"département du titre de la ligne {self.contexte.lieu_ligne}")
 
-        if lue.erreur_departement:
+        if lue.erreur_departement or lue.doute:
             resolution = Resolution(NON_RESOLU)
         else:
             resolution = self._resoudre(lue, code, departements, regions)
@@ -749,7 +769,9 @@ def importer_palmares(*, annee, lignes, ignorer_non_resolus=False, numero=None):
     bloquantes = [ligne for ligne in lignes if ligne.statut in (AMBIGU, NON_RESOLU)]
     if bloquantes and not ignorer_non_resolus:
         raise ImportImpossible(
-            f"Rien n'a été importé : {len(bloquantes)} lignes sont ambiguës ou non résolues.", bloquantes
+            "Rien n'a été importé : "
+            + compter(len(bloquantes), "ligne est ambiguë ou non résolue.", "lignes sont ambiguës ou non résolues."),
+            bloquantes,
         )
     a_importer = [ligne for ligne in lignes if ligne.statut == RESOLU]
     par_code = {}

@@ -16,6 +16,7 @@ from palmares.importation import (
     AMBIGU,
     COLONNES_RAPPORT,
     IGNOREE,
+    LIGNES_MAX,
     NON_RESOLU,
     POIDS_MAX,
     RESOLU,
@@ -91,7 +92,7 @@ def test_a_line_is_read_in_every_press_format(referentiel, texte, nom, departeme
         ("5 @", "titre"),
         ("@@@@@", "titre"),
         ("— 3 arobases —", "titre"),
-        ("Villes 5@", "titre"),
+        ("Villages 5@", "titre"),
         ("Palmarès 2012", "titre"),
         ("Les territoires labellisés", "titre"),
         ("Région Normandie", "titre"),
@@ -107,6 +108,18 @@ def test_a_line_is_read_in_every_press_format(referentiel, texte, nom, departeme
 )
 def test_blank_lines_headings_and_punctuation_are_recognised(referentiel, texte, sorte):
     assert decouper(texte, referentiel).sorte == sorte
+
+
+def test_a_heading_that_is_also_the_name_of_a_commune_is_left_to_a_person(referentiel):
+    rapport = analyser_texte("Villes\nVilles 5@\nVilles (01) @@", referentiel)
+    titre, doute, commune = rapport.lignes
+
+    assert titre.statut == IGNOREE
+    assert (doute.statut, doute.motif) == (
+        NON_RESOLU,
+        "« Villes » est un titre ou le nom d'une commune : indiquez son département",
+    )
+    assert (commune.statut, commune.code) == (RESOLU, "01448")
 
 
 def test_mentions_may_follow_the_arobases(referentiel):
@@ -332,6 +345,7 @@ def test_text_pasted_from_a_spreadsheet_is_read_as_a_table(referentiel):
         ("palmares.xlsx", b"Dijon;21;4", "n'est pas un classeur XLSX"),
         ("palmares.xlsx", b"PK\x03\x04abime", "n'est pas un classeur XLSX"),
         ("palmares.txt", b"x" * (POIDS_MAX + 1), "dépasse 2 Mo"),
+        ("palmares.csv", b"Dijon;21;4\n" * (LIGNES_MAX + 1), "La liste compte 5002 lignes : 5000 au plus."),
     ],
 )
 def test_a_file_of_the_wrong_kind_or_too_big_is_refused(nom, contenu, message):
