@@ -1,8 +1,10 @@
+import pytest
+
 from label.enums import Categorie
 from label.models import Collectivite
 from palmares.stats import statistiques_edition
 
-from .donnees import collectivite_commune, creer_edition, labelliser
+from .donnees import ajouter_labellises, collectivite_commune, creer_edition, labelliser
 
 
 def test_it_counts_the_figures_of_an_edition(palmares):
@@ -101,7 +103,18 @@ def test_it_never_counts_an_unpublished_result_even_when_asked(palmares):
 
 
 def test_it_counts_in_constant_queries(palmares, django_assert_num_queries):
-    # 1 labellisations, 2 EPCI members, 3 syndicat members, 4 mentions by catégorie,
-    # 5 cumulative labellisations and titles, 6 cumulative mentions.
-    with django_assert_num_queries(6):
+    # 1 labellisations, 2 EPCI members, 3 syndicat members, 4 mentions by catégorie, 5 published éditions,
+    # 6 history of this édition's collectivités and previous results, 7 cumulative labellisations,
+    # collectivités and titles, 8 cumulative mentions.
+    with django_assert_num_queries(8):
         statistiques_edition(palmares["e2026"])
+
+
+@pytest.mark.parametrize("en_plus", [0, 9])
+def test_it_counts_in_the_same_queries_whatever_the_history(historique, django_assert_num_queries, en_plus):
+    ajouter_labellises(historique["e2025"], en_plus, departement=historique["nord"])
+    ajouter_labellises(historique["e2024"], en_plus, departement=historique["haute_saone"])
+
+    with django_assert_num_queries(8):
+        stats = statistiques_edition(historique["e2025"])
+    assert stats.total == 7 + en_plus

@@ -57,7 +57,8 @@ def test_it_shows_an_edition_without_results(client, palmares):
 def test_it_counts_in_constant_queries(client, palmares, django_assert_num_queries, en_plus):
     ajouter_labellises(palmares["e2026"], en_plus, departement=palmares["nord"])
     # 1 demo banner, 2 édition; statistics: 3 labellisations, 4 EPCI members, 5 syndicat members,
-    # 6 mentions by catégorie, 7 cumulative labellisations and titles, 8 cumulative mentions.
-    with django_assert_num_queries(8):
+    # 6 mentions by catégorie, 7 published éditions, 8 history of this édition's collectivités and the
+    # previous results, 9 cumulative labellisations, collectivités and titles, 10 cumulative mentions.
+    with django_assert_num_queries(10):
         response = client.get("/palmares/2026/statistiques/")
     assert response.context["stats"].total == 5 + en_plus
