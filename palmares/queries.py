@@ -118,3 +118,47 @@ def filtrer(lignes, *, arobases=None, categorie="", region="", departement=""):
     if departement:
         lignes = [ligne for ligne in lignes if ligne.departement and ligne.departement.code == departement]
     return lignes
+
+
+def lignes_presse(lignes):
+    """The palmarès as the press prints it: [(région, [(département, ["Nom (dépt) @@@", …])])].
+
+    Grouped by région (alphabetical) then département (by code), each group sorted by arobases then name. A
+    territoire without a département (a syndicat) comes last, in a group of its own, without the parentheses.
+    """
+    groupes = {}
+    for ligne in lignes:
+        groupes.setdefault(ligne.region, {}).setdefault(ligne.departement, []).append(ligne)
+    blocs = []
+    for region in sorted(groupes, key=lambda region: (region is None, cle_alphabetique(region.nom) if region else "")):
+        departements = []
+        for departement in sorted(groupes[region], key=lambda d: (d is None, d.code if d else "")):
+            membres = sorted(
+                groupes[region][departement], key=lambda ligne: (-ligne.arobases, cle_alphabetique(ligne.nom))
+            )
+            departements.append(
+                (
+                    f"{departement.nom} ({departement.code})" if departement else "Sans département",
+                    [ligne_presse(ligne) for ligne in membres],
+                )
+            )
+        blocs.append((region.nom if region else "Autres territoires", departements))
+    return blocs
+
+
+def ligne_presse(ligne):
+    """« Saint-Amand-les-Eaux (59) @@ »; a collectivité without département: « Syndicat du Pays @@ »."""
+    arobases = "@" * ligne.arobases
+    if ligne.departement:
+        return f"{ligne.nom} ({ligne.departement.code}) {arobases}"
+    return f"{ligne.nom} {arobases}"
+
+
+def texte_presse(blocs, titre):
+    """The copyable text: the title, then each région in capitals, each département, one line per collectivité."""
+    morceaux = [titre]
+    for region, departements in blocs:
+        morceaux.append(f"\n\n{region.upper()}")
+        for departement, lignes in departements:
+            morceaux.append(f"\n\n{departement}\n" + "\n".join(lignes))
+    return "".join(morceaux) + "\n"
