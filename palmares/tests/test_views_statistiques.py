@@ -62,3 +62,69 @@ def test_it_counts_in_constant_queries(client, palmares, django_assert_num_queri
     with django_assert_num_queries(10):
         response = client.get("/palmares/2026/statistiques/")
     assert response.context["stats"].total == 5 + en_plus
+
+
+def test_it_shows_the_new_figures_each_with_how_it_is_counted(client, historique):
+    response = client.get("/palmares/2025/statistiques/")
+
+    html = response.content.decode()
+    assert "<caption>Collectivités labellisées en 2025 par arobases et par catégorie</caption>" in html
+    assert "<caption>Collectivités labellisées en 2025 par région et par arobases</caption>" in html
+    assert "<caption>Collectivités labellisées en 2025 par département et par arobases</caption>" in html
+    assert "<caption>Collectivités labellisées en 2025 par tranche de population et par arobases</caption>" in html
+    assert '<svg class="graphique" role="img" aria-label="Collectivités labellisées en 2025 par région.' in html
+    assert "Bourgogne-Franche-Comté : 6 ; Sans région (syndicats) : 1." in html
+    assert "moins de 500 habitants ; de 500 à 1 999 habitants ; de 2 000 à 9 999 habitants" in html
+    # Newcomers, ups and downs against 2024: 3 + 1 + 2 + 1 = 7.
+    assert "3 + 1 + 2 + 1 = 7 collectivités labellisées en 2025." in html
+    assert "nouvelles par rapport à 2024, dont 2 labellisées pour la première fois" in html
+    assert '<a href="/collectivites/59288/">Haulchin</a>' in html  # left after 2024
+    assert 'href="/palmares/comparer/?de=2024&amp;a=2025"' in html
+    # Continuity: 3 over the last five éditions, 2 since 2020; fewer than ten éditions are published.
+    assert "labellisées à chacune des 5 dernières éditions (2021–2025)" in html
+    assert "labellisées à chacune des éditions depuis 2020" in html
+    assert "Moins de 10 éditions publiées" in html
+    assert '<span class="valeur">8</span> collectivités différentes labellisées au moins une fois' in html
+    assert html.count("<h1>") == 1
+
+
+def test_it_never_shows_an_unpublished_result_in_the_new_figures(client, historique):
+    html = client.get("/palmares/2025/statistiques/").content.decode()
+
+    assert "Secret" not in html
+    assert "Logiciel libre" not in html
+    assert "2026" not in html
+
+
+def test_it_says_when_there_is_no_previous_edition(client, historique):
+    html = client.get("/palmares/2020/statistiques/").content.decode()
+
+    assert "Aucune édition publiée avant 2020 : pas de comparaison possible." in html
+
+
+def test_it_links_to_the_other_pages_of_the_edition(client, palmares):
+    html = client.get("/palmares/2026/statistiques/").content.decode()
+
+    for lien in [
+        "/palmares/2026/",
+        "/palmares/2026/carte/",
+        "/palmares/2026/texte/",
+        "/palmares/comparer/?a=2026",
+        "/palmares/historique/",
+    ]:
+        assert f'href="{lien}"' in html
+    assert 'aria-current="page">Chiffres 2026</a>' in html
+
+
+def test_it_is_the_same_page_for_staff(client, palmares):
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.create_user("equipe", "equipe@example.org", "motdepasse-de-test", is_staff=True)
+    client.login(username="equipe", password="motdepasse-de-test")
+
+    assert client.get("/palmares/2027/statistiques/").status_code == 404
+    assert client.get("/palmares/2026/statistiques/").context["stats"].total == 5
+
+
+def test_it_ignores_unknown_parameters(client, palmares):
+    assert client.get("/palmares/2026/statistiques/?annee=abc&region=%00").status_code == 200
