@@ -343,7 +343,7 @@ def resume_erreurs(form, formsets=()):
                     ancre, libelle = f"{formset.prefix}-{numero - 1}", ""
                 else:
                     ancre, libelle = sous_form[nom].id_for_label, _libelle(sous_form, nom)
-                prefixe = f"{formset.titre} {numero}" + (f", {libelle.lower()}" if libelle else "")
+                prefixe = f"{formset.titre} {numero}" + (f", {libelle[:1].lower()}{libelle[1:]}" if libelle else "")
                 erreurs += [Erreur(ancre, f"{prefixe} : {message}") for message in messages]
     return erreurs
 
