@@ -147,6 +147,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
+# Accounts: Django's own login pages (a later issue replaces them with django-allauth).
+LOGIN_URL = "comptes:connexion"
+LOGIN_REDIRECT_URL = "fiches:mes_fiches"
+LOGOUT_REDIRECT_URL = "accueil"
+
 # Images of the fiches actions: checked by content, then re-encoded (fiches/images.py).
 FICHES_IMAGE_POIDS_MAX = int(os.environ.get("FICHES_IMAGE_POIDS_MAX", 5 * 1024 * 1024))  # bytes
 FICHES_IMAGE_COTE_MAX = 10_000  # pixels: larger pictures are refused before being decoded

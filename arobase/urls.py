@@ -12,6 +12,7 @@ urlpatterns = [
     path("accessibilite/", core_views.accessibilite, name="accessibilite"),
     path("palmares/", include("palmares.urls")),
     path("collectivites/", include("label.urls")),
+    path("compte/", include("comptes.urls")),
     path("", include("fiches.urls")),
     path("admin/", admin.site.urls),
 ]
