@@ -1,13 +1,15 @@
-"""The public page of a collectivité: its published labels, history, titles, EPCI or member communes."""
+"""The public page of a collectivité: its published labels, history, titles, EPCI or member communes, its
+mosaïque of the enjeux and its fiches actions (computed in fiches/mosaique.py)."""
 
-from django.db.models import Max, Prefetch
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
+from fiches.mosaique import calculer_mosaique, dernieres_fiches, edition_choisie, editions_proposees
 from territoires.models import Commune, Epci
 
-from .models import Collectivite, Edition, Labellisation, Mention
+from .models import Collectivite, Labellisation, Mention
 
 
 @require_safe
@@ -16,7 +18,8 @@ def collectivite(request, code):
 
     A commune or an EPCI of the référentiel that never was a candidate still has a page. A path that is
     not a code but the readable name of exactly one collectivité (/collectivites/dijon/) redirects to it.
-    Only published labellisations are shown or counted.
+    Only published labellisations are shown or counted, only published fiches are listed or counted.
+    `?edition=<année>` chooses the édition of the mosaïque (a published one or the open one).
     """
     collectivite = (
         Collectivite.objects.select_related(
@@ -41,7 +44,14 @@ def collectivite(request, code):
     for labellisation in labellisations:
         # A mention may turn one @ of the panneau green (transition écologique).
         labellisation.arobase_verte = any(mention.categorie.arobase_verte for mention in labellisation.mentions.all())
-    derniere_annee = Edition.objects.publiees().aggregate(annee=Max("annee"))["annee"]
+    editions = editions_proposees()
+    publiees = [edition for edition in editions if edition.is_published]
+    derniere_annee = publiees[0].annee if publiees else None
+    edition = edition_choisie(editions, request.GET.get("edition"))
+    mosaique = None
+    if edition is not None:
+        mosaique = calculer_mosaique(collectivite, edition, derniere_publiee=publiees[0] if publiees else None)
+    fiches, nombre_fiches = dernieres_fiches(collectivite)
     derniere = labellisations[-1] if labellisations else None
     departement = collectivite.departement
     return render(
@@ -62,6 +72,10 @@ def collectivite(request, code):
             "derniere": derniere,
             "derniere_annee": derniere_annee,
             "titres": [labellisation for labellisation in labellisations if labellisation.titre_excellence],
+            "editions_mosaique": editions,
+            "mosaique": mosaique,
+            "fiches": fiches,
+            "nombre_fiches": nombre_fiches,
         },
     )
 
