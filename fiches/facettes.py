@@ -14,14 +14,17 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Case, CharField, Count, Q, Value, When
-from django.db.models.functions import Cast, Coalesce, Substr
+from django.db import connection
+from django.db.models import BigIntegerField, CharField, Count, ExpressionWrapper, F, Q
+from django.db.models.functions import Cast, Substr
+from django.db.models.lookups import In
 from django.utils import timezone
 
 from label.enums import Categorie
-from label.models import Edition, Labellisation
+from label.models import Collectivite, Edition, Labellisation
 from territoires.models import Departement
 
+from .enums import EtatFiche
 from .models import FicheAction, Service
 from .search import correspondances
 
@@ -35,35 +38,20 @@ TRANCHES_POPULATION = [
     ("100000-et-plus", "100 000 habitants et plus", 100_000, None),
 ]
 
-POPULATION = Coalesce("collectivite__commune__population", "collectivite__epci__population")
-REGION = Coalesce("collectivite__commune__departement__region_id", "collectivite__epci__departement__region_id")
-DEPARTEMENT = Coalesce("collectivite__commune__departement_id", "collectivite__epci__departement_id")
-# Year of the fiche = year the action started (date_debut), or else the year the fiche was created. Read from
-# the ISO text of the date: the same SQL on SQLite and PostgreSQL, and no per-row Python function on SQLite.
-ANNEE = Coalesce(
-    Substr(Cast("date_debut", CharField()), 1, 4),
-    Substr(Cast("created_at", CharField()), 1, 4),
-    output_field=CharField(),
-)
+# Year of the fiche = the year it was created (created_at, in UTC as stored), read from the ISO text of the
+# date: the same SQL on SQLite and PostgreSQL, from the index of created_at (no fiche row is read).
+ANNEE = Substr(Cast("created_at", CharField()), 1, 4)
 COULEUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
-def tranche_de_population():
-    return Case(
-        *[
-            When(
-                Q(population__gte=bas) & Q(population__lt=haut)
-                if bas and haut
-                else Q(population__gte=bas)
-                if bas
-                else Q(population__lt=haut),
-                then=Value(cle),
-            )
-            for cle, _, bas, haut in TRANCHES_POPULATION
-        ],
-        default=Value(""),
-        output_field=CharField(),
-    )
+def tranche_de(population):
+    """Key of the population band of `population` ("" when unknown)."""
+    if population is None:
+        return ""
+    for cle, _, bas, haut in TRANCHES_POPULATION:
+        if (bas is None or population >= bas) and (haut is None or population < haut):
+            return cle
+    return ""
 
 
 def couleur_sure(couleur):
@@ -98,7 +86,7 @@ class Facette:
 
 
 class Referentiel:
-    """The values the facets can take, loaded once per page (4 queries)."""
+    """The values the facets can take, loaded once per page (6 queries)."""
 
     def __init__(self):
         aujourd_hui = timezone.localdate()
@@ -124,6 +112,57 @@ class Referentiel:
                 campagne_ouverture__isnull=False, campagne_cloture__isnull=False, campagne_ouverture__lte=aujourd_hui
             ).order_by("-annee")
         )
+        # 5. What the facets need of every collectivité: région, département, kind, population band.
+        region_de = {departement.id: departement.region_id for departement in self.departements}
+        self.collectivites = {}
+        for (
+            pk,
+            categorie,
+            pop_commune,
+            pop_epci,
+            dep_commune,
+            dep_epci,
+            est_commune,
+        ) in Collectivite.objects.values_list(
+            "pk",
+            "categorie",
+            "commune__population",
+            "epci__population",
+            "commune__departement_id",
+            "epci__departement_id",
+            "commune_id",
+        ):
+            departement = dep_commune if est_commune else dep_epci
+            population = pop_commune if est_commune else pop_epci
+            self.collectivites[pk] = {
+                "region": region_de.get(departement),
+                "departement": departement,
+                "categorie": categorie,
+                "population": tranche_de(population),
+            }
+        # 6. Arobases of the collectivités in the latest published édition (through the publication gate).
+        self.arobases = (
+            dict(
+                Labellisation.objects.publiees()
+                .filter(edition_id=self.derniere_edition["edition_id"])
+                .values_list("collectivite_id", "arobases")
+            )
+            if self.derniere_edition
+            else {}
+        )
+
+
+def publiees():
+    """Q of the published fiches that SQLite checks against the index (etat, created_at), without reading the
+    fiches' wide rows; a plain état on PostgreSQL."""
+    if connection.vendor == "sqlite":
+        return Q(
+            In(
+                ExpressionWrapper(F("pk") + 0, output_field=BigIntegerField()),
+                FicheAction.objects.publiees().values("pk"),
+            )
+        )
+    return Q(etat=EtatFiche.PUBLIEE)
 
 
 def debut_de_campagne(edition):
@@ -189,35 +228,35 @@ class Filtres:
                 # A semi-join on the fiche ↔ service table: no repeated rows, no distinct().
                 liees = liaison.filter(**{f"{champ}__in": choix[nom]}).values("ficheaction_id")
                 conditions.append(Q(pk__in=liees))
+        # Facets of the collectivité: a subquery on the collectivités, so that the fiches are checked through
+        # the index of their collectivite_id (their wide rows are not read).
+        collectivites = []
         if choix["region"] and sauf != "region":
             ids = [region.id for region in ref.regions if region.code in choix["region"]]
-            conditions.append(
-                Q(collectivite__commune__departement__region_id__in=ids)
-                | Q(collectivite__commune__isnull=True, collectivite__epci__departement__region_id__in=ids)
+            collectivites.append(
+                Q(commune__departement__region_id__in=ids)
+                | Q(commune__isnull=True, epci__departement__region_id__in=ids)
             )
         if choix["departement"] and sauf != "departement":
             ids = [departement.id for departement in ref.departements if departement.code in choix["departement"]]
-            conditions.append(
-                Q(collectivite__commune__departement_id__in=ids)
-                | Q(collectivite__commune__isnull=True, collectivite__epci__departement_id__in=ids)
+            collectivites.append(
+                Q(commune__departement_id__in=ids) | Q(commune__isnull=True, epci__departement_id__in=ids)
             )
         if choix["categorie"] and sauf != "categorie":
-            conditions.append(Q(collectivite__categorie__in=choix["categorie"]))
+            collectivites.append(Q(categorie__in=choix["categorie"]))
         if choix["population"] and sauf != "population":
             ou = Q()
             for cle, _, bas, haut in TRANCHES_POPULATION:
                 if cle in choix["population"]:
                     tranche = Q()
                     if bas:
-                        tranche &= Q(collectivite__commune__population__gte=bas) | Q(
-                            collectivite__commune__isnull=True, collectivite__epci__population__gte=bas
-                        )
+                        tranche &= Q(commune__population__gte=bas) | Q(commune__isnull=True, epci__population__gte=bas)
                     if haut:
-                        tranche &= Q(collectivite__commune__population__lt=haut) | Q(
-                            collectivite__commune__isnull=True, collectivite__epci__population__lt=haut
-                        )
+                        tranche &= Q(commune__population__lt=haut) | Q(commune__isnull=True, epci__population__lt=haut)
                     ou |= tranche
-            conditions.append(ou)
+            collectivites.append(ou)
+        if collectivites:
+            conditions.append(Q(collectivite_id__in=Collectivite.objects.filter(*collectivites).values("pk")))
         if choix["arobases"] and sauf != "arobases":
             labellisees = Labellisation.objects.publiees().filter(
                 edition_id=ref.derniere_edition["edition_id"], arobases__in=choix["arobases"]
@@ -226,11 +265,8 @@ class Filtres:
         if choix["annee"] and sauf != "annee":
             ou = Q()
             for annee in map(int, choix["annee"]):
-                # The ranges of ANNEE: date_debut in the year, or no date_debut and created in the year (UTC, as
-                # the stored text read by ANNEE).
-                ou |= Q(date_debut__gte=dt.date(annee, 1, 1), date_debut__lte=dt.date(annee, 12, 31))
+                # The range of ANNEE.
                 ou |= Q(
-                    date_debut__isnull=True,
                     created_at__gte=dt.datetime(annee, 1, 1, tzinfo=dt.UTC),
                     created_at__lt=dt.datetime(annee + 1, 1, 1, tzinfo=dt.UTC),
                 )
@@ -248,18 +284,23 @@ class Filtres:
         return FicheAction.objects.publiees().filter(*self.conditions(sauf))
 
     def parmi(self):
-        """The queryset to give to rechercher(): None when no facet is ticked (the whole index)."""
-        return self.fiches() if self else None
+        """The fiches to give to rechercher(): None when no facet is ticked (the whole index). The index holds
+        published fiches only, so the état is not checked again (it would read every fiche's row)."""
+        return FicheAction.objects.filter(*self.conditions()) if self else None
 
 
 def calculer_facettes(texte, filtres):
-    """The facets with their counts, for the fiches matching `texte` (10 queries, one per facet)."""
+    """The facets with their counts, for the fiches matching `texte` (10 queries, one per facet).
+
+    Each count query reads narrow data only: the fiche ↔ service table, the index of the fiches'
+    collectivite_id (the five facets of the collectivité are grouped by collectivité, then added up here
+    with the référentiel), the dates of the fiches for the year and "nouvelle"."""
     ref, choix = filtres.referentiel, filtres.choix
     texte_q = correspondances(texte)
 
     def base(sauf):
-        fiches = filtres.fiches(sauf)
-        return fiches.filter(texte_q) if texte_q is not None else fiches
+        # With a text, the index holds published fiches only: no need to read every fiche's état.
+        return FicheAction.objects.filter(texte_q if texte_q is not None else publiees(), *filtres.conditions(sauf))
 
     liaison = FicheAction.services.through.objects
 
@@ -271,6 +312,28 @@ def calculer_facettes(texte, filtres):
             .order_by()
         )
         return {ligne[cle]: ligne["nombre"] for ligne in lignes}
+
+    par_collectivite_memo = {}
+
+    def par_collectivite(sauf, attribut):
+        # The five facets of the collectivité share one query when none of them is ticked.
+        sauf = sauf if choix[sauf] else None
+        if sauf not in par_collectivite_memo:
+            par_collectivite_memo[sauf] = list(
+                base(sauf)
+                .values("collectivite_id")
+                .annotate(nombre=Count("pk"))
+                .values_list("collectivite_id", "nombre")
+                .order_by()
+            )
+        comptes = {}
+        for collectivite_id, nombre in par_collectivite_memo[sauf]:
+            if attribut == "arobases":
+                valeur = ref.arobases.get(collectivite_id)
+            else:
+                valeur = ref.collectivites.get(collectivite_id, {}).get(attribut)
+            comptes[valeur] = comptes.get(valeur, 0) + nombre
+        return comptes
 
     def par(expression, sauf):
         lignes = base(sauf).annotate(cle=expression).values("cle").annotate(nombre=Count("pk")).order_by()
@@ -306,8 +369,8 @@ def calculer_facettes(texte, filtres):
         for s in ref.services
     ]
     facettes.append(Facette("service", "Service", sorted(services, key=lambda o: -o.nombre), repliee=True))
-    # Queries 4-5: régions, départements.
-    comptes = par(REGION, "region")
+    # Queries 4-8: région, département, kind, population band, arobases — each grouped by collectivité.
+    comptes = par_collectivite("region", "region")
     facettes.append(
         Facette(
             "region",
@@ -316,7 +379,7 @@ def calculer_facettes(texte, filtres):
             repliee=True,
         )
     )
-    comptes = par(DEPARTEMENT, "departement")
+    comptes = par_collectivite("departement", "departement")
     facettes.append(
         Facette(
             "departement",
@@ -328,8 +391,7 @@ def calculer_facettes(texte, filtres):
             repliee=True,
         )
     )
-    # Query 6: kind of collectivité.
-    comptes = par(Coalesce("collectivite__categorie", Value("")), "categorie")
+    comptes = par_collectivite("categorie", "categorie")
     facettes.append(
         Facette(
             "categorie",
@@ -337,16 +399,7 @@ def calculer_facettes(texte, filtres):
             [Option(v, libelle, comptes.get(v, 0), v in choix["categorie"]) for v, libelle in Categorie.choices],
         )
     )
-    # Query 7: population band.
-    lignes = (
-        base("population")
-        .annotate(population=POPULATION)
-        .annotate(cle=tranche_de_population())
-        .values("cle")
-        .annotate(nombre=Count("pk"))
-        .order_by()
-    )
-    comptes = {ligne["cle"]: ligne["nombre"] for ligne in lignes}
+    comptes = par_collectivite("population", "population")
     facettes.append(
         Facette(
             "population",
@@ -357,16 +410,8 @@ def calculer_facettes(texte, filtres):
             ],
         )
     )
-    # Query 8: arobases of the collectivité in the latest published édition (through the publication gate).
     if ref.derniere_edition:
-        lignes = (
-            Labellisation.objects.publiees()
-            .filter(edition_id=ref.derniere_edition["edition_id"], collectivite__fiches__in=base("arobases"))
-            .values("arobases")
-            .annotate(nombre=Count("collectivite__fiches"))
-            .order_by()
-        )
-        comptes = {ligne["arobases"]: ligne["nombre"] for ligne in lignes}
+        comptes = par_collectivite("arobases", "arobases")
         annee = ref.derniere_edition["edition__annee"]
         facettes.append(
             Facette(
@@ -383,7 +428,7 @@ def calculer_facettes(texte, filtres):
     facettes.append(
         Facette(
             "annee",
-            "Année de début de l'action",
+            "Année d'ajout de la fiche",
             [
                 Option(annee, annee, nombre, annee in choix["annee"])
                 for annee, nombre in sorted(comptes.items(), key=lambda item: item[0] or "", reverse=True)

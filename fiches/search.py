@@ -39,8 +39,9 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import BigIntegerField, ExpressionWrapper, F, Q
 from django.db.models.expressions import RawSQL
+from django.db.models.lookups import In
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -221,25 +222,41 @@ def rechercher(texte="", *, parmi=None, tri="pertinence", page=1, par_page=PAR_P
     """Published fiches matching `texte`, one page of them, best first (tri="pertinence") or newest first
     (tri="date"), with highlighted titles and snippets.
 
-    `parmi`: an optional queryset of fiches to search among (the filters of the page). An empty query
-    lists the published fiches (of `parmi`), newest first. Runs 3 queries at most: count, page, snippets.
+    `parmi`: an optional queryset of fiches to search among (the filters of the page); it need not
+    restrict to published fiches, the index holds nothing else. An empty query lists the published fiches
+    (of `parmi`), newest first. Queries: 2 by relevance (the page with the total as a window count, the
+    snippets), 3 by date (count, page, snippets); one more count for a page number past the last page.
     """
     requete = analyser(texte)
+    page = _page_valide(page)
     if not requete:
         return _lister(requete, parmi=parmi, page=page, par_page=par_page)
     moteur = _moteur()
     filtre, params_filtre = _sous_requete(parmi)
     expression = moteur.expression(requete)
+
+    def une_page(cursor, page):
+        decalage = (page - 1) * par_page
+        if tri == "date":
+            cursor.execute(*moteur.compter(expression, filtre, params_filtre))
+            total = cursor.fetchone()[0]
+            cursor.execute(*moteur.par_date(expression, filtre, params_filtre, par_page, decalage))
+            return [ligne[0] for ligne in cursor.fetchall()], total
+        cursor.execute(*moteur.par_pertinence(expression, filtre, params_filtre, par_page, decalage))
+        lignes = cursor.fetchall()
+        return [ligne[0] for ligne in lignes], (lignes[0][1] if lignes else None)
+
     with connection.cursor() as cursor:
-        cursor.execute(*moteur.compter(expression, filtre, params_filtre))
-        total = cursor.fetchone()[0]
-        page = _page_valide(page, total, par_page)
-        ids = []
-        if total:
-            cursor.execute(*moteur.classer(expression, filtre, params_filtre, tri, par_page, (page - 1) * par_page))
-            ids = [ligne[0] for ligne in cursor.fetchall()]
+        ids, total = une_page(cursor, page)
+        if not ids and page > 1:
+            # Past the last page (a hand-made address): show the last one.
+            if total is None:
+                cursor.execute(*moteur.compter(expression, filtre, params_filtre))
+                total = cursor.fetchone()[0]
+            page = max(1, math.ceil(total / par_page))
+            ids, total = une_page(cursor, page) if total else ([], 0)
         titres, extraits = moteur.extraits(cursor, requete, expression, ids) if ids else ({}, {})
-    return Resultats(total, page, par_page, ids, titres, extraits, requete)
+    return Resultats(total or 0, page, par_page, ids, titres, extraits, requete)
 
 
 def correspondances(texte):
@@ -249,21 +266,25 @@ def correspondances(texte):
     if not requete:
         return None
     moteur = _moteur()
-    return Q(pk__in=RawSQL(moteur.SOUS_REQUETE, [moteur.expression(requete)]))  # noqa: S611 - a parameter
+    correspondantes = RawSQL(moteur.SOUS_REQUETE, [moteur.expression(requete)])  # noqa: S611 - a parameter
+    if moteur is SQLite:
+        # `id + 0`: SQLite must not probe the fiches by each matching rowid crossed with the other IN lists of the
+        # query (it would, and take seconds); it walks an index of the fiches and looks each id up in the list.
+        return Q(In(ExpressionWrapper(F("pk") + 0, output_field=BigIntegerField()), correspondantes))
+    return Q(pk__in=correspondantes)
 
 
-def _page_valide(page, total, par_page):
+def _page_valide(page):
     try:
-        page = int(page)
+        return min(max(1, int(page)), 10**6)
     except (TypeError, ValueError):
-        page = 1
-    return min(max(1, page), max(1, math.ceil(total / par_page)))
+        return 1
 
 
 def _lister(requete, *, parmi, page, par_page):
     fiches = (parmi if parmi is not None else FicheAction.objects.all()).publiees()
     total = fiches.count()
-    page = _page_valide(page, total, par_page)
+    page = min(page, max(1, math.ceil(total / par_page)))
     debut = (page - 1) * par_page
     ids = list(fiches.order_by("-created_at", "-id").values_list("id", flat=True)[debut : debut + par_page])
     return Resultats(total, page, par_page, ids, {}, {}, requete)
@@ -288,7 +309,9 @@ class SQLite:
 
     @staticmethod
     def _filtre(filtre, rowid="rowid"):
-        return f" AND {rowid} IN ({filtre})" if filtre else ""
+        # The unary + keeps SQLite from handing `rowid IN (…)` to FTS5, which would then evaluate the MATCH
+        # once per rowid of the list: the MATCH runs once, each of its rows is looked up in the list.
+        return f" AND +{rowid} IN ({filtre})" if filtre else ""
 
     @classmethod
     def compter(cls, expression, filtre, params_filtre):
@@ -296,22 +319,29 @@ class SQLite:
         return sql, [expression, *params_filtre]
 
     @classmethod
-    def classer(cls, expression, filtre, params_filtre, tri, limite, decalage):
-        if tri == "date":
-            sql = (
-                f"SELECT r.rowid FROM {TABLE} r JOIN {FicheAction._meta.db_table} f ON f.id = r.rowid "
-                f"WHERE r.{TABLE} MATCH %s{cls._filtre(filtre, 'r.rowid')} "
-                "ORDER BY f.created_at DESC, f.id DESC LIMIT %s OFFSET %s"
-            )
-        else:
-            sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s{cls._filtre(filtre)} ORDER BY rank LIMIT %s OFFSET %s"
+    def par_pertinence(cls, expression, filtre, params_filtre, limite, decalage):
+        # FTS5 sorts by rank itself; the window count costs nothing more than the ranking.
+        sql = (
+            f"SELECT rowid, count(*) OVER () FROM {TABLE} WHERE {TABLE} MATCH %s{cls._filtre(filtre)} "
+            "ORDER BY rank LIMIT %s OFFSET %s"
+        )
         return sql, [expression, *params_filtre, limite, decalage]
+
+    @classmethod
+    def par_date(cls, expression, filtre, params_filtre, limite, decalage):
+        # Walks the index (etat, created_at) newest first and stops after the page: the wide rows of the
+        # fiches are never read.
+        sql = (
+            f"SELECT f.id FROM {FicheAction._meta.db_table} f WHERE f.etat = %s AND f.id IN ({cls.SOUS_REQUETE})"
+            f"{cls._filtre(filtre, 'f.id')} ORDER BY f.created_at DESC, f.id DESC LIMIT %s OFFSET %s"
+        )
+        return sql, [EtatFiche.PUBLIEE.value, expression, *params_filtre, limite, decalage]
 
     @staticmethod
     def extraits(cursor, requete, expression, ids):
         cursor.execute(
             f"SELECT rowid, highlight({TABLE}, 0, char(2), char(3)), snippet({TABLE}, 1, char(2), char(3), '…', 24) "
-            f"FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid IN ({', '.join(['%s'] * len(ids))})",
+            f"FROM {TABLE} WHERE {TABLE} MATCH %s AND +rowid IN ({', '.join(['%s'] * len(ids))})",
             [expression, *ids],
         )
         titres, extraits = {}, {}
@@ -351,8 +381,8 @@ class PostgreSQL:
         return expression
 
     @staticmethod
-    def _filtre(filtre):
-        return f" AND r.fiche_id IN ({filtre})" if filtre else ""
+    def _filtre(filtre, colonne="r.fiche_id"):
+        return f" AND {colonne} IN ({filtre})" if filtre else ""
 
     @classmethod
     def compter(cls, expression, filtre, params_filtre):
@@ -360,19 +390,21 @@ class PostgreSQL:
         return sql, [expression, *params_filtre]
 
     @classmethod
-    def classer(cls, expression, filtre, params_filtre, tri, limite, decalage):
-        if tri == "date":
-            sql = (
-                f"SELECT r.fiche_id FROM {TABLE} r JOIN {FicheAction._meta.db_table} f ON f.id = r.fiche_id "
-                f"WHERE r.vecteur @@ to_tsquery('french', %s){cls._filtre(filtre)} "
-                "ORDER BY f.created_at DESC, f.id DESC LIMIT %s OFFSET %s"
-            )
-            return sql, [expression, *params_filtre, limite, decalage]
+    def par_pertinence(cls, expression, filtre, params_filtre, limite, decalage):
         sql = (
-            f"SELECT r.fiche_id FROM {TABLE} r, to_tsquery('french', %s) q WHERE r.vecteur @@ q{cls._filtre(filtre)} "
+            f"SELECT r.fiche_id, count(*) OVER () FROM {TABLE} r, to_tsquery('french', %s) q "
+            f"WHERE r.vecteur @@ q{cls._filtre(filtre)} "
             "ORDER BY ts_rank(r.vecteur, q, 1) DESC, r.fiche_id DESC LIMIT %s OFFSET %s"
         )
         return sql, [expression, *params_filtre, limite, decalage]
+
+    @classmethod
+    def par_date(cls, expression, filtre, params_filtre, limite, decalage):
+        sql = (
+            f"SELECT f.id FROM {FicheAction._meta.db_table} f WHERE f.etat = %s AND f.id IN ({cls.SOUS_REQUETE})"
+            f"{cls._filtre(filtre, 'f.id')} ORDER BY f.created_at DESC, f.id DESC LIMIT %s OFFSET %s"
+        )
+        return sql, [EtatFiche.PUBLIEE.value, expression, *params_filtre, limite, decalage]
 
     @classmethod
     def extraits(cls, cursor, requete, expression, ids):

@@ -248,13 +248,20 @@ def test_it_keeps_the_page_number_within_the_results(donnees, page, attendue):
     assert rechercher("", page=page).page == attendue
 
 
-def test_it_runs_three_queries_at_most(donnees, django_assert_num_queries):
-    # Count, page, snippets.
+def test_it_runs_two_or_three_queries(donnees, django_assert_num_queries):
+    ajouter_fiches(donnees["dijon"], 25, titre="Atelier vidéo")
+    # The page with the total (a window count), the snippets.
+    with django_assert_num_queries(2):
+        rechercher("vidéo")
+    # Count, page by date, snippets.
     with django_assert_num_queries(3):
-        rechercher("numérique")
+        rechercher("vidéo", tri="date")
     # Count, page.
     with django_assert_num_queries(2):
         rechercher("")
+    # Past the last page: the empty page, the count, the last page, the snippets.
+    with django_assert_num_queries(4):
+        assert rechercher("vidéo", page=9).page == 2
 
 
 def test_correspondances_gives_a_filter_for_other_queries(donnees):
