@@ -1,4 +1,7 @@
+import io
+
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -331,6 +334,16 @@ def test_reindexer_tout_rebuilds_the_index_from_the_published_fiches(donnees):
     assert titres(rechercher("vote citoyen")) == ["Vote citoyen"]
     assert rechercher("secret").total == 1
     assert rechercher("ville").total == 3
+
+
+def test_the_command_rebuilds_the_index(donnees):
+    FicheAction.objects.filter(pk=donnees["budget"].pk).update(titre="Vote citoyen")
+    sortie = io.StringIO()
+
+    call_command("reindexer_recherche", stdout=sortie)
+
+    assert titres(rechercher("citoyen")) == ["Vote citoyen"]
+    assert sortie.getvalue().startswith("4 fiches publiées indexées en ")
 
 
 # ---------------------------------------------------------------------------------------------------
