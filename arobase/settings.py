@@ -157,3 +157,9 @@ FICHES_IMAGE_POIDS_MAX = int(os.environ.get("FICHES_IMAGE_POIDS_MAX", 5 * 1024 *
 FICHES_IMAGE_COTE_MAX = 10_000  # pixels: larger pictures are refused before being decoded
 FICHES_IMAGE_COTE_ENREGISTRE = 2_000  # pixels: the re-encoded picture's longest side at most
 FICHES_IMAGE_COTE_VIGNETTE = 400  # pixels
+
+# Maps of the observatory (fiche page, /carte/): by default the base layer is our own simplified
+# départements (static/fiches/departements.geojson) and no page calls an outside server. In production, a
+# tile server may be used instead, e.g. "https://tuiles.example.org/{z}/{x}/{y}.png", with its attribution.
+CARTE_TUILES_URL = os.environ.get("CARTE_TUILES_URL", "")
+CARTE_TUILES_ATTRIBUTION = os.environ.get("CARTE_TUILES_ATTRIBUTION", "")
