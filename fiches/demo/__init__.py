@@ -19,7 +19,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils.text import slugify
 
@@ -527,6 +527,13 @@ def construire_fiches_demo(*, seed=2026, cible=CIBLE, nouvelles=None, progressio
     # updated_at is set on every save (auto_now): give it the publication time, as if nothing changed since.
     fiches_demo().update(updated_at=F("publiee_le"))
     mesurer("ecriture")
+
+    # Fresh statistics, or SQLite's planner reads a collectivité's fiches through the (état, date) index.
+    etape("Fiches actions : statistiques des tables pour le planificateur (ANALYZE)…")
+    with connection.cursor() as cursor:
+        for modele in (FicheAction, Liaison, Lieu, Personne):
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(modele._meta.db_table)}")
+    mesurer("analyse")
 
     if indexer:
         etape("Fiches actions : index de la recherche…")
