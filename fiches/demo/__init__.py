@@ -169,9 +169,11 @@ def allouer(total, poids, minimum, maximum):
 class GenerateurFiches:
     def __init__(self, seed):
         self.rng = random.Random(seed * 7919 + 104_729)  # independent of the label history's draws
-        self.editions = list(Edition.objects.order_by("annee"))
+        # Éditions with results: an open campaign (the demo's 2027) has no labelled collectivité yet.
+        avec_resultats = Edition.objects.filter(pk__in=Labellisation.objects.values("edition_id"))
+        self.editions = list(avec_resultats.order_by("annee"))
         if not self.editions:
-            raise ValueError("Aucune édition : construisez d'abord l'historique du label.")
+            raise ValueError("Aucune édition labellisée : construisez d'abord l'historique du label.")
         self.derniere = self.editions[-1]
         self.par_annee = {e.annee: e for e in self.editions}
         services = Service.objects.filter(enjeu__famille__taxonomie__est_active=True).order_by("id")

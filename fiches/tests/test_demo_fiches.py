@@ -171,6 +171,17 @@ def test_a_new_run_replaces_the_demo_fiches_and_keeps_the_others(demo, django_us
     assert FicheAction.objects.filter(pk=ecrite.pk).exists()
 
 
+def test_an_open_campaign_without_results_changes_nothing(demo):
+    construire(seed=2)
+    avant = sorted(FicheAction.objects.values_list("titre", "created_at"))
+    Edition.objects.create(annee=2027, numero=28, donnees_demo=True, **calendrier(2027))
+
+    resume = construire(seed=2)
+
+    assert resume.annee == 2026 and resume.nouvelles == NOUVELLES
+    assert sorted(FicheAction.objects.values_list("titre", "created_at")) == avant
+
+
 def test_it_refuses_a_database_with_real_editions(demo):
     Edition.objects.create(annee=2027, numero=28)
 
