@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "palmares",
     "comptes",
     "fiches",
+    "campagne",
 ]
 
 MIDDLEWARE = [
@@ -163,3 +164,19 @@ FICHES_IMAGE_COTE_VIGNETTE = 400  # pixels
 # tile server may be used instead, e.g. "https://tuiles.example.org/{z}/{x}/{y}.png", with its attribution.
 CARTE_TUILES_URL = os.environ.get("CARTE_TUILES_URL", "")
 CARTE_TUILES_ATTRIBUTION = os.environ.get("CARTE_TUILES_ATTRIBUTION", "")
+
+# E-mail: the console by default (development), SMTP when EMAIL_BACKEND says so (production).
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 25))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Label Villes Internet <label@villes-internet.invalid>")
+# Absolute address of the site, for the links of the e-mails and the UID of the calendar's events.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Campaign: private files of the dossiers (uploaded answers, PDF summaries), never served as media.
+CAMPAGNE_FICHIERS_ROOT = Path(os.environ.get("CAMPAGNE_FICHIERS_ROOT", BASE_DIR / "prive"))
+CAMPAGNE_FICHIER_POIDS_MAX = int(os.environ.get("CAMPAGNE_FICHIER_POIDS_MAX", 10 * 1024 * 1024))  # bytes

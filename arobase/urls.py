@@ -14,5 +14,6 @@ urlpatterns = [
     path("collectivites/", include("label.urls")),
     path("compte/", include("comptes.urls")),
     path("", include("fiches.urls")),
+    path("", include("campagne.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CampagneConfig(AppConfig):
+    name = "campagne"
+    verbose_name = "Campagne : candidatures et dossiers"
