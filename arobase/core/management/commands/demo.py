@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from campagne.demo import campagne_demo_presente, construire_campagne_demo, supprimer_campagne_demo
 from fiches.demo import construire_fiches_demo
 from fiches.models import FicheAction
 from label.demo import construire_demo
@@ -29,16 +30,26 @@ class Command(BaseCommand):
         if si_absente and Edition.objects.filter(donnees_demo=True).exists():
             nombre = Labellisation.objects.filter(edition__donnees_demo=True).count()
             if FicheAction.objects.exists():
+                if not campagne_demo_presente():  # a demo built before the campaign existed: add it only
+                    self.stdout.write(
+                        f"Données de démonstration déjà présentes ({nombre} labellisations), sans campagne :"
+                    )
+                    self.ecrire_campagne(construire_campagne_demo(seed=seed, progression=progression))
+                    return
                 self.stdout.write(f"Données de démonstration déjà présentes ({nombre} labellisations) : rien à faire.")
                 return
             # A demo built before the observatory existed: add its fiches only.
             self.stdout.write(f"Données de démonstration déjà présentes ({nombre} labellisations), sans fiches :")
             self.ecrire_fiches(construire_fiches_demo(seed=seed, progression=progression))
+            if not campagne_demo_presente():
+                self.ecrire_campagne(construire_campagne_demo(seed=seed, progression=progression))
             return
 
         try:
+            supprimer_campagne_demo()  # its candidatures hold on to the demo éditions that are rebuilt
             resume = construire_demo(seed=seed, progression=progression)
             fiches = construire_fiches_demo(seed=seed, progression=progression)
+            campagne = construire_campagne_demo(seed=seed, progression=progression)
         except ValueError as erreur:
             raise CommandError(str(erreur)) from erreur
         duree = time.monotonic() - debut
@@ -56,6 +67,13 @@ class Command(BaseCommand):
             f"{habitants} habitants concernés"
         )
         self.ecrire_fiches(fiches)
+        self.ecrire_campagne(campagne)
+
+    def ecrire_campagne(self, campagne):
+        self.stdout.write(
+            f"  Campagne {campagne.annee} ouverte (clôture le 15 décembre 2026 à 23:59) : {campagne.questionnaires} "
+            f"questionnaires, candidatures {campagne.texte_statuts}"
+        )
 
     def ecrire_fiches(self, fiches):
         self.stdout.write(
