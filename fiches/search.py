@@ -18,8 +18,9 @@ table's `rank`). Snippets: FTS5's highlight() and snippet().
 PostgreSQL — a plain table `fiches_recherche(fiche_id, vecteur tsvector)` with a GIN index, created by the
 same migration on PostgreSQL only. The vector uses the 'french' configuration (stemming: "numériques"
 finds "numérique"), weights A titre, B contexte, C texte, over text stripped of its accents by the SQL
-function `fiches_sans_accents()`: a plain translate() generated from the same character table as
-`sans_accents()` below, so no extension (unaccent) is needed. Ranking: ts_rank. Snippets: ts_headline
+function `fiches_sans_accents()` (migration 0004): normalize(…, NFD) then the combining marks removed, so
+no extension (unaccent) is needed — PostgreSQL 13 or later, UTF-8 database. `sans_accents()` below does
+the same in Python. Ranking: ts_rank. Snippets: ts_headline
 over the accent-stripped text; as the stripping keeps every character at its place, the highlighted
 words are then put back on the original, accented text.
 
@@ -56,15 +57,17 @@ TABLE = "fiches_recherche"
 
 
 def table_des_accents():
-    """Accented Latin letters → their base letter, one character for one (Latin-1 to Latin Extended-B and
-    Latin Extended Additional). Canonical decompositions never change (Unicode stability policy): the
-    table is the same under any Python version, and migration 0003 builds the SQL twin from it."""
+    """Letters with diacritics → their base letter, one character for one: a character whose canonical
+    decomposition is one letter followed by combining marks of U+0300–U+036F (é, À, ç, ǖ, ệ…). This is exactly
+    what the SQL function fiches_sans_accents() does on PostgreSQL (NFD, then the marks removed), for every
+    character that it turns into a single one; canonical decompositions never change (Unicode stability
+    policy), so both stay in step under any version."""
     table = {}
-    for debut, fin in [(0xC0, 0x250), (0x1E00, 0x1F00)]:
-        for code in range(debut, fin):
-            decompose = unicodedata.normalize("NFD", chr(code))
-            if len(decompose) > 1 and decompose[0].isascii() and decompose[0].isalpha():
-                table[chr(code)] = decompose[0]
+    for code in range(0xC0, 0x2000):
+        decompose = unicodedata.normalize("NFD", chr(code))
+        base = "".join(c for c in decompose if not 0x300 <= ord(c) <= 0x36F)
+        if len(decompose) > 1 and len(base) == 1:
+            table[chr(code)] = base
     return table
 
 
@@ -224,8 +227,8 @@ def rechercher(texte="", *, parmi=None, tri="pertinence", page=1, par_page=PAR_P
 
     `parmi`: an optional queryset of fiches to search among (the filters of the page); it need not
     restrict to published fiches, the index holds nothing else. An empty query lists the published fiches
-    (of `parmi`), newest first. Queries: 2 by relevance (the page with the total as a window count, the
-    snippets), 3 by date (count, page, snippets); one more count for a page number past the last page.
+    (of `parmi`), newest first. Queries: 3 (SQLite: count, page, snippets; PostgreSQL: the page with its
+    total, the snippets, and a count only for a page past the last one); 2 for an empty query (count, page).
     """
     requete = analyser(texte)
     page = _page_valide(page)
@@ -234,29 +237,25 @@ def rechercher(texte="", *, parmi=None, tri="pertinence", page=1, par_page=PAR_P
     moteur = _moteur()
     filtre, params_filtre = _sous_requete(parmi)
     expression = moteur.expression(requete)
-
-    def une_page(cursor, page):
-        decalage = (page - 1) * par_page
-        if tri == "date":
+    classer = moteur.par_date if tri == "date" else moteur.par_pertinence
+    with connection.cursor() as cursor:
+        if moteur.TOTAL_AVEC_LA_PAGE:
+            cursor.execute(*classer(expression, filtre, params_filtre, par_page, (page - 1) * par_page))
+            lignes = cursor.fetchall()
+            total = lignes[0][1] if lignes else None
+        else:
+            lignes, total = [], None
+        if total is None:
             cursor.execute(*moteur.compter(expression, filtre, params_filtre))
             total = cursor.fetchone()[0]
-            cursor.execute(*moteur.par_date(expression, filtre, params_filtre, par_page, decalage))
-            return [ligne[0] for ligne in cursor.fetchall()], total
-        cursor.execute(*moteur.par_pertinence(expression, filtre, params_filtre, par_page, decalage))
-        lignes = cursor.fetchall()
-        return [ligne[0] for ligne in lignes], (lignes[0][1] if lignes else None)
-
-    with connection.cursor() as cursor:
-        ids, total = une_page(cursor, page)
-        if not ids and page > 1:
-            # Past the last page (a hand-made address): show the last one.
-            if total is None:
-                cursor.execute(*moteur.compter(expression, filtre, params_filtre))
-                total = cursor.fetchone()[0]
-            page = max(1, math.ceil(total / par_page))
-            ids, total = une_page(cursor, page) if total else ([], 0)
+            # A page number past the last page (a hand-made address) shows the last one.
+            page = min(page, max(1, math.ceil(total / par_page)))
+            if total:
+                cursor.execute(*classer(expression, filtre, params_filtre, par_page, (page - 1) * par_page))
+                lignes = cursor.fetchall()
+        ids = [ligne[0] for ligne in lignes]
         titres, extraits = moteur.extraits(cursor, requete, expression, ids) if ids else ({}, {})
-    return Resultats(total or 0, page, par_page, ids, titres, extraits, requete)
+    return Resultats(total, page, par_page, ids, titres, extraits, requete)
 
 
 def correspondances(texte):
@@ -291,6 +290,8 @@ def _lister(requete, *, parmi, page, par_page):
 
 
 class SQLite:
+    # Counting the matches reads the doclists only: cheaper apart than joined to the ranking.
+    TOTAL_AVEC_LA_PAGE = False
     SOUS_REQUETE = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s"
 
     @staticmethod
@@ -320,11 +321,8 @@ class SQLite:
 
     @classmethod
     def par_pertinence(cls, expression, filtre, params_filtre, limite, decalage):
-        # FTS5 sorts by rank itself; the window count costs nothing more than the ranking.
-        sql = (
-            f"SELECT rowid, count(*) OVER () FROM {TABLE} WHERE {TABLE} MATCH %s{cls._filtre(filtre)} "
-            "ORDER BY rank LIMIT %s OFFSET %s"
-        )
+        # FTS5 sorts by rank itself.
+        sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s{cls._filtre(filtre)} ORDER BY rank LIMIT %s OFFSET %s"
         return sql, [expression, *params_filtre, limite, decalage]
 
     @classmethod
@@ -365,6 +363,9 @@ class PostgreSQL:
     OPTIONS_EXTRAIT = "MaxFragments=2, MaxWords=24, MinWords=10, StartSel=\x02, StopSel=\x03, FragmentDelimiter=\x01"
     OPTIONS_TITRE = "HighlightAll=true, StartSel=\x02, StopSel=\x03"
     SOUS_REQUETE = f"SELECT fiche_id FROM {TABLE} WHERE vecteur @@ to_tsquery('french', %s)"
+    # The matches are read once: ranked, and counted from a narrow materialized CTE (id, score). Counting
+    # apart would visit the heap a second time.
+    TOTAL_AVEC_LA_PAGE = True
 
     @staticmethod
     def expression(requete):
@@ -392,17 +393,18 @@ class PostgreSQL:
     @classmethod
     def par_pertinence(cls, expression, filtre, params_filtre, limite, decalage):
         sql = (
-            f"SELECT r.fiche_id, count(*) OVER () FROM {TABLE} r, to_tsquery('french', %s) q "
-            f"WHERE r.vecteur @@ q{cls._filtre(filtre)} "
-            "ORDER BY ts_rank(r.vecteur, q, 1) DESC, r.fiche_id DESC LIMIT %s OFFSET %s"
+            f"WITH m AS MATERIALIZED (SELECT r.fiche_id, ts_rank(r.vecteur, q, 1) AS score "
+            f"FROM {TABLE} r, to_tsquery('french', %s) q WHERE r.vecteur @@ q{cls._filtre(filtre)}) "
+            "SELECT fiche_id, (SELECT count(*) FROM m) FROM m ORDER BY score DESC, fiche_id DESC LIMIT %s OFFSET %s"
         )
         return sql, [expression, *params_filtre, limite, decalage]
 
     @classmethod
     def par_date(cls, expression, filtre, params_filtre, limite, decalage):
         sql = (
-            f"SELECT f.id FROM {FicheAction._meta.db_table} f WHERE f.etat = %s AND f.id IN ({cls.SOUS_REQUETE})"
-            f"{cls._filtre(filtre, 'f.id')} ORDER BY f.created_at DESC, f.id DESC LIMIT %s OFFSET %s"
+            f"WITH m AS MATERIALIZED (SELECT f.id, f.created_at FROM {FicheAction._meta.db_table} f "
+            f"WHERE f.etat = %s AND f.id IN ({cls.SOUS_REQUETE}){cls._filtre(filtre, 'f.id')}) "
+            "SELECT id, (SELECT count(*) FROM m) FROM m ORDER BY created_at DESC, id DESC LIMIT %s OFFSET %s"
         )
         return sql, [EtatFiche.PUBLIEE.value, expression, *params_filtre, limite, decalage]
 
@@ -430,7 +432,10 @@ class PostgreSQL:
     @staticmethod
     def indexer(cursor, ids):
         if ids is None:
+            # Filling the table then building the GIN index is several times faster than updating the index
+            # row by row.
             cursor.execute(f"TRUNCATE {TABLE}")
+            cursor.execute(f"DROP INDEX IF EXISTS {TABLE}_vecteur")
         else:
             cursor.execute(f"DELETE FROM {TABLE} WHERE fiche_id = ANY(%s)", [list(ids)])
         sql, params = _selection_a_indexer(ids, concat=" || ' ' || ", agreger="string_agg({}, ' ')")
@@ -442,6 +447,8 @@ class PostgreSQL:
             f"FROM ({sql}) AS a_indexer",
             params,
         )
+        if ids is None:
+            cursor.execute(f"CREATE INDEX {TABLE}_vecteur ON {TABLE} USING gin (vecteur)")
 
 
 _MOT_OU_MARQUE = re.compile("[^\\W_]+|[\x02\x03]")
@@ -487,28 +494,31 @@ LOT = 500
 
 
 def _selection_a_indexer(ids, *, concat, agreger):
-    """SELECT id, titre, texte, contexte of the published fiches among `ids` (all of them if None)."""
+    """SELECT id, titre, texte, contexte of the published fiches among `ids` (all of them if None).
+
+    The names of the services and enjeux come from one GROUP BY joined to the fiches (a subquery per fiche
+    would cost more than the rest of the indexing)."""
     fiche = FicheAction._meta.db_table
     collectivite = FicheAction._meta.get_field("collectivite").related_model._meta.db_table
     liaison = FicheAction.services.through._meta.db_table
     service, enjeu = Service._meta.db_table, Enjeu._meta.db_table
+    parmi = f" IN ({', '.join(['%s'] * len(ids))})" if ids is not None else ""
     texte = concat.join(f"f.{champ}" for champ in CHAMPS_TEXTE)
-    services = (
-        f"(SELECT {agreger.format('s.nom')} FROM {liaison} l JOIN {service} s ON s.id = l.service_id "
-        "WHERE l.ficheaction_id = f.id)"
+    taxonomie = (
+        f"SELECT l.ficheaction_id AS fiche_id, {agreger.format(concat.join(['s.nom', 'e.nom']))} AS noms "
+        f"FROM {liaison} l JOIN {service} s ON s.id = l.service_id JOIN {enjeu} e ON e.id = s.enjeu_id"
+        + (f" WHERE l.ficheaction_id{parmi}" if parmi else "")
+        + " GROUP BY l.ficheaction_id"
     )
-    enjeux = (
-        f"(SELECT {agreger.format('e.nom')} FROM {enjeu} e WHERE e.id IN "
-        f"(SELECT s.enjeu_id FROM {liaison} l JOIN {service} s ON s.id = l.service_id WHERE l.ficheaction_id = f.id))"
-    )
-    contexte = concat.join(["c.nom", f"coalesce({services}, '')", f"coalesce({enjeux}, '')"])
+    contexte = concat.join(["c.nom", "coalesce(t.noms, '')"])
     sql = (
-        f"SELECT f.id AS id, f.titre AS titre, {texte} AS texte, {contexte} AS contexte "
-        f"FROM {fiche} f JOIN {collectivite} c ON c.id = f.collectivite_id WHERE f.etat = %s"
+        f"SELECT f.id AS id, f.titre AS titre, {texte} AS texte, {contexte} "
+        f"AS contexte FROM {fiche} f JOIN {collectivite} c ON c.id = f.collectivite_id "
+        f"LEFT JOIN ({taxonomie}) t ON t.fiche_id = f.id WHERE f.etat = %s"
     )
-    params = [EtatFiche.PUBLIEE.value]
-    if ids is not None:
-        sql += f" AND f.id IN ({', '.join(['%s'] * len(ids))})"
+    params = [*(ids or []), EtatFiche.PUBLIEE.value]
+    if parmi:
+        sql += f" AND f.id{parmi}"
         params += list(ids)
     return sql, params
 
@@ -536,5 +546,7 @@ def reindexer_tout():
         if moteur is SQLite:
             cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")
     if moteur is PostgreSQL:
+        # Fresh statistics after a bulk load: the planner chooses between the GIN index and the filters by them.
+        liaison = FicheAction.services.through._meta.db_table
         with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {TABLE}")
+            cursor.execute(f"ANALYZE {TABLE}, {FicheAction._meta.db_table}, {liaison}")

@@ -80,8 +80,9 @@ def liste(request):
     With htmx (the form, the pagination), only the results region is rendered; every state has its own
     address (hx-push-url), which renders the full page without htmx.
 
-    Queries, whatever the number of fiches: 4 for the values of the facets (Referentiel), 10 facet counts,
-    3 for the search (count, page, snippets), 2 for the fiches of the page.
+    Queries, whatever the number of fiches: 6 for the values of the facets (Referentiel), 2 or 3 for the
+    search (see rechercher), 2 for the fiches of the page, 7 for the facet counts (+1 per ticked facet of the
+    collectivité), and the demo banner's.
     """
     form = RechercheForm(request.GET)
     texte, tri = form.valeurs()
