@@ -20,9 +20,10 @@ same migration on PostgreSQL only. The vector uses the 'french' configuration (s
 finds "numérique"), weights A titre, B contexte, C texte, over text stripped of its accents by the SQL
 function `fiches_sans_accents()` (migration 0004): normalize(…, NFD) then the combining marks removed, so
 no extension (unaccent) is needed — PostgreSQL 13 or later, UTF-8 database. `sans_accents()` below does
-the same in Python. Ranking: ts_rank. Snippets: ts_headline
-over the accent-stripped text; as the stripping keeps every character at its place, the highlighted
-words are then put back on the original, accented text.
+the same in Python. Ranking: ts_rank. Snippets: ts_headline over the accent-stripped text, whose words are
+then looked up in order in the original text so that the page shows the accents (remettre_accents()).
+No foreign key to the fiches (Django's flush truncates the fiches without it): a deleted fiche leaves the
+index through indexer([its id]), and the pages load the fiches of a result page from the published ones.
 
 User input never reaches MATCH or to_tsquery as such: `analyser()` keeps words made of letters and
 digits, and the engine's query is built from them only (quoted FTS5 strings, quoted tsquery lexemes).
