@@ -148,3 +148,28 @@ def test_a_stale_answer_shows_the_other_persons_value_and_keeping_mine_saves_it(
         page.locator(".question", has=page.get_by_label("Élu chargé du numérique")).locator(".etat-reponse")
     ).to_contain_text("Enregistré à")
     assert Reponse.objects.get().valeur == "Choix de Paul"
+
+
+def test_the_staff_list_and_the_unsubscribe_page_are_accessible(ouvrir_connecte, monde, live_server, browser):
+    from campagne.actions import inscrire
+    from campagne.courriels import jeton_desabonnement
+
+    inscrire(edition=monde.e2027, collectivite=monde.dijon, par=monde.referent_dijon)
+    inscrire(edition=monde.e2027, collectivite=monde.la_rochelle, par=monde.referent_la_rochelle)
+    for viewport in VIEWPORTS:
+        page = ouvrir_connecte(monde.equipe, "/equipe/candidatures/2027/", viewport)
+        expect(page).to_have_title(f"Candidatures au label 2027 — {SUFFIXE}")
+        expect(page.get_by_role("table", name=re.compile("2 candidatures"))).to_be_visible()
+        assert_accessible(page)
+        assert_no_horizontal_scroll(page)
+
+        page.goto(live_server.url + "/dossiers/2027/70450/")  # staff read a dossier
+        expect(page.locator("h1")).to_have_text("Dossier de La Rochelle — label 2027")
+        assert_accessible(page)
+        assert_no_horizontal_scroll(page)
+
+        page.goto(live_server.url + f"/campagne/desabonnement/{jeton_desabonnement(monde.referent_dijon)}/")
+        page.get_by_role("button", name="Ne plus recevoir les messages d'information").click()
+        expect(page.get_by_role("status")).to_contain_text("vous ne recevrez plus")
+        assert_accessible(page)
+        page.get_by_role("button", name="Recevoir de nouveau les messages d'information").click()
