@@ -553,3 +553,19 @@ def test_the_live_part_of_the_dossier_is_refreshed_for_members(client, monde, do
     assert "Avant de soumettre" in response.content.decode()
     client.force_login(monde.agent_la_rochelle)
     assert client.get(f"{URL}etat/", **HTMX).status_code == 404
+
+
+def test_a_file_replaced_meanwhile_is_a_409_showing_the_current_file(client, monde, dossier):
+    client.force_login(monde.agent_dijon)
+    premier = SimpleUploadedFile("premier.pdf", b"%PDF-1.7\nun", content_type="application/pdf")
+    client.post(url_question(monde, "deliberation"), {"fichier": premier, "version": "0"}, **HTMX)
+    second = SimpleUploadedFile("second.pdf", b"%PDF-1.7\ndeux", content_type="application/pdf")
+
+    response = client.post(url_question(monde, "deliberation"), {"fichier": second, "version": "0"}, **HTMX)
+
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert 'class="question"' in html
+    assert "premier.pdf" in html
+    assert "quelqu&#x27;un a envoyé un autre fichier entre-temps" in html
+    assert Reponse.objects.get().nom_fichier == "premier.pdf"

@@ -154,3 +154,12 @@ def test_registering_twice_says_it_is_already_done(client, monde):
 
     assert "Dijon est déjà inscrite au label 2027." in response.content.decode()
     assert Candidature.objects.count() == 1
+
+
+def test_staff_find_the_list_of_candidatures_from_the_calendar(client, monde):
+    client.force_login(monde.equipe)
+
+    html = client.get("/editions/2027/").content.decode()
+
+    assert '<a href="/equipe/candidatures/2027/">Suivi des candidatures au label 2027</a>' in html
+    assert "rattaché à aucune collectivité" not in html

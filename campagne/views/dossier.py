@@ -181,6 +181,10 @@ def enregistrer(request, annee, code, pk):
             return redirect(candidature)
         return _refus(request, refus)
     except ConflitDeReponse as conflit:
+        if request.htmx and question.type == TypeQuestion.FICHIER:
+            erreur = "quelqu'un a envoyé un autre fichier entre-temps : voyez-le ci-dessus, et renvoyez le vôtre s'il le faut."
+            ligne = Ligne(question, conflit.actuelle)
+            return _fragment_question(request, candidature, droits, ligne, status=409, erreur=erreur)
         if not request.htmx:
             messages.error(request, "Quelqu'un a modifié cette réponse entre-temps : voyez sa version et choisissez.")
             return redirect(reverse("campagne:dossier", args=[annee, code]) + f"#{question.ancre}")
@@ -204,6 +208,9 @@ def enregistrer(request, annee, code, pk):
         if not request.htmx:
             messages.error(request, f"{question.libelle} : {' '.join(erreur.messages)}")
             return redirect(reverse("campagne:dossier", args=[annee, code]) + f"#{question.ancre}")
+        if question.type == TypeQuestion.FICHIER:  # the file form replaces its whole question
+            ligne = _ligne(candidature, question)
+            return _fragment_question(request, candidature, droits, ligne, status=422, erreur=" ".join(erreur.messages))
         return render(
             request,
             "campagne/_etat_reponse.html",
