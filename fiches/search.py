@@ -228,8 +228,8 @@ def rechercher(texte="", *, parmi=None, tri="pertinence", page=1, par_page=PAR_P
 
     `parmi`: an optional queryset of fiches to search among (the filters of the page); it need not
     restrict to published fiches, the index holds nothing else. An empty query lists the published fiches
-    (of `parmi`), newest first. Queries: 3 (SQLite: count, page, snippets; PostgreSQL: the page with its
-    total, the snippets, and a count only for a page past the last one); 2 for an empty query (count, page).
+    (of `parmi`), newest first. Queries: the page with its total, the snippets (SQLite by date: a count, the
+    page, the snippets); one more count for a page past the last one; 2 for an empty query (count, page).
     """
     requete = analyser(texte)
     page = _page_valide(page)
@@ -240,7 +240,7 @@ def rechercher(texte="", *, parmi=None, tri="pertinence", page=1, par_page=PAR_P
     expression = moteur.expression(requete)
     classer = moteur.par_date if tri == "date" else moteur.par_pertinence
     with connection.cursor() as cursor:
-        if moteur.TOTAL_AVEC_LA_PAGE:
+        if moteur.total_avec_la_page(tri):
             cursor.execute(*classer(expression, filtre, params_filtre, par_page, (page - 1) * par_page))
             lignes = cursor.fetchall()
             total = lignes[0][1] if lignes else None
@@ -291,8 +291,12 @@ def _lister(requete, *, parmi, page, par_page):
 
 
 class SQLite:
-    # Counting the matches reads the doclists only: cheaper apart than joined to the ranking.
-    TOTAL_AVEC_LA_PAGE = False
+    @staticmethod
+    def total_avec_la_page(tri):
+        # By relevance, FTS5 visits every match to rank it: a window count costs nothing more. By date, the
+        # page stops early in the index of the dates, and the matches are counted apart (doclists only).
+        return tri != "date"
+
     SOUS_REQUETE = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s"
 
     @staticmethod
@@ -322,8 +326,10 @@ class SQLite:
 
     @classmethod
     def par_pertinence(cls, expression, filtre, params_filtre, limite, decalage):
-        # FTS5 sorts by rank itself.
-        sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s{cls._filtre(filtre)} ORDER BY rank LIMIT %s OFFSET %s"
+        sql = (
+            f"SELECT rowid, count(*) OVER () FROM {TABLE} WHERE {TABLE} MATCH %s{cls._filtre(filtre)} "
+            "ORDER BY rank LIMIT %s OFFSET %s"
+        )
         return sql, [expression, *params_filtre, limite, decalage]
 
     @classmethod
@@ -364,9 +370,12 @@ class PostgreSQL:
     OPTIONS_EXTRAIT = "MaxFragments=2, MaxWords=24, MinWords=10, StartSel=\x02, StopSel=\x03, FragmentDelimiter=\x01"
     OPTIONS_TITRE = "HighlightAll=true, StartSel=\x02, StopSel=\x03"
     SOUS_REQUETE = f"SELECT fiche_id FROM {TABLE} WHERE vecteur @@ to_tsquery('french', %s)"
-    # The matches are read once: ranked, and counted from a narrow materialized CTE (id, score). Counting
-    # apart would visit the heap a second time.
-    TOTAL_AVEC_LA_PAGE = True
+
+    @staticmethod
+    def total_avec_la_page(tri):
+        # The matches are read once: ranked, and counted from a narrow materialized CTE (id, score or date).
+        # Counting apart would visit the heap a second time.
+        return True
 
     @staticmethod
     def expression(requete):
