@@ -19,7 +19,9 @@ install: $(STAMP)
 
 run: install
 	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py import_territoires --si-necessaire
+	$(BIN)/python manage.py import_codes_postaux --si-necessaire
 	$(BIN)/python manage.py demo --si-absente
 	$(BIN)/python manage.py creer_compte_equipe
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0

@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "reversion",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
     "arobase.core",
     "territoires",
     "label",
@@ -48,6 +51,7 @@ INSTALLED_APPS = [
     "comptes",
     "fiches",
     "campagne",
+    "jury",
 ]
 
 MIDDLEWARE = [
@@ -61,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
 ]
 
 ROOT_URLCONF = "arobase.urls"
@@ -148,10 +153,64 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
-# Accounts: Django's own login pages (a later issue replaces them with django-allauth).
-LOGIN_URL = "comptes:connexion"
-LOGIN_REDIRECT_URL = "fiches:mes_fiches"
+# Cache: in the database, shared by every worker of the site (allauth's rate limits count there) and with
+# no other service to run. `manage.py createcachetable` creates its table (the Makefile does; Django's test
+# runner too). CACHE_BACKEND/CACHE_LOCATION may point to another cache (Redis…) in production.
+CACHES = {
+    "default": {
+        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
+        "LOCATION": os.environ.get("CACHE_LOCATION", "arobase_cache"),
+    }
+}
+
+# Accounts (django-allauth, comptes/): sign-up and sign-in by e-mail, the address verified before any use.
+# The pages are French (allauth's translation, our templates in templates/account/ and templates/mfa/) and
+# live under /compte/ with French addresses (comptes/urls_allauth.py).
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",  # the administration's own login (/admin/) by user name
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"  # /compte/connexion/
+LOGIN_REDIRECT_URL = "comptes:espace"
 LOGOUT_REDIRECT_URL = "accueil"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "comptes.forms.InscriptionForm"  # first and last name: référents see who asks
+ACCOUNT_FORMS = {"login": "comptes.forms_compte.ConnexionForm", "signup": "comptes.forms_compte.CompteForm"}
+ACCOUNT_USER_DISPLAY = "comptes.models.nom_affiche"
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_CHANGE_EMAIL = True  # one address per account: changing it verifies the new one, then replaces
+ACCOUNT_EMAIL_NOTIFICATIONS = True  # the old address hears of a change of address or password
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True  # in the browser that signed up, the link also signs in
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False  # a link scanner opening the link does not verify anything
+ACCOUNT_LOGOUT_ON_GET = False  # signing out takes a POST
+ACCOUNT_SESSION_REMEMBER = None  # « Se souvenir de moi » is asked
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Label Villes Internet] "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if env_bool("PRODUCTION") else "http"
+# Rate limits (allauth counts in the cache above). A town hall's staff often share one public address,
+# hence per-address limits that a training session stays under, and tighter ones per e-mail ("key").
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",  # every sign-in attempt
+    "login_failed": "10/m/ip,5/5m/key",  # wrong passwords: 5 per address e-mail in 5 minutes
+    "signup": "10/m/ip,50/h/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "confirm_email": "1/3m/key",  # re-sending the verification e-mail
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "reauthenticate": "10/m/user",
+}
+# Behind a reverse proxy, the number of proxies whose X-Forwarded-For allauth may trust for the client's
+# address (0: REMOTE_ADDR, the safe default when the site is reached directly).
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("ALLAUTH_TRUSTED_PROXY_COUNT", 0))
+
+# Two-factor authentication (allauth.mfa): an authenticator app (TOTP) and recovery codes, at
+# /compte/double-authentification/. Anyone may turn it on; the [jury] issue will require it for the jury
+# and staff (comptes.access.double_authentification_requise is ready for that).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Label Villes Internet"
+MFA_RECOVERY_CODE_COUNT = 10
 
 # Images of the fiches actions: checked by content, then re-encoded (fiches/images.py).
 FICHES_IMAGE_POIDS_MAX = int(os.environ.get("FICHES_IMAGE_POIDS_MAX", 5 * 1024 * 1024))  # bytes

@@ -6,3 +6,12 @@ class Role(models.TextChoices):
 
     REFERENT = "referent", "Référent"
     CONTRIBUTEUR = "contributeur", "Contributeur"
+
+
+class StatutDemande(models.TextChoices):
+    """Where a request to join a collectivité stands. Allowed transitions: DemandeAdhesion.TRANSITIONS."""
+
+    EN_ATTENTE = "en_attente", "En attente"
+    ACCEPTEE = "acceptee", "Acceptée"
+    REFUSEE = "refusee", "Refusée"
+    ANNULEE = "annulee", "Annulée"

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from arobase.testing import make_cast, make_collectivites, make_referentiel
+from comptes.testing import verifier_adresses
 from fiches.enums import EtatFiche
 from fiches.models import FicheAction, Service
 
@@ -23,13 +24,15 @@ SUFFIXE = "Label Territoires, Villes et Villages Internet"
 @pytest.fixture
 def cast(transactional_db, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    return make_cast(make_collectivites(make_referentiel()))
+    cast = make_cast(make_collectivites(make_referentiel()))
+    verifier_adresses(*cast.values())  # allauth signs in verified addresses only
+    return cast
 
 
-def se_connecter(open_page, identifiant, destination, viewport="ordinateur"):
+def se_connecter(open_page, email, destination, viewport="ordinateur"):
     page = open_page(f"/compte/connexion/?next={destination}", viewport)
     assert_accessible(page)
-    page.get_by_label("Nom d’utilisateur").fill(identifiant)
+    page.get_by_label("Adresse e-mail").fill(email)
     page.get_by_label("Mot de passe").fill("motdepasse-de-test")
     page.get_by_role("button", name="Se connecter").click()
     return page
@@ -37,7 +40,7 @@ def se_connecter(open_page, identifiant, destination, viewport="ordinateur"):
 
 @pytest.mark.parametrize("viewport", ["ordinateur", "telephone"])
 def test_a_member_writes_a_fiche_places_it_on_the_map_and_submits_it(open_page, cast, captures, viewport):
-    page = se_connecter(open_page, "agent.dijon", "/espace/fiches/", viewport)
+    page = se_connecter(open_page, "agent@dijon.fr", "/espace/fiches/", viewport)
     expect(page).to_have_title(f"Mes fiches actions — {SUFFIXE}")
     assert_accessible(page)
 
@@ -76,7 +79,7 @@ def test_a_member_writes_a_fiche_places_it_on_the_map_and_submits_it(open_page, 
 
 
 def test_an_invalid_form_lists_its_errors_with_links_to_the_fields(open_page, cast, captures):
-    page = se_connecter(open_page, "agent.dijon", "/fiches/nouvelle/")
+    page = se_connecter(open_page, "agent@dijon.fr", "/fiches/nouvelle/")
 
     page.get_by_role("button", name="Enregistrer", exact=True).click()
 
@@ -96,7 +99,7 @@ def test_staff_publish_a_fiche_from_the_queue(open_page, cast, captures):
         etat=EtatFiche.EN_MODERATION,
     )
     fiche.lieux.create(nom="Parc de la Colombière", latitude=47.30, longitude=5.05)
-    page = se_connecter(open_page, "equipe", "/moderation/fiches/")
+    page = se_connecter(open_page, "equipe@villes-internet.invalid", "/moderation/fiches/")
     expect(page).to_have_title(f"File de modération des fiches — {SUFFIXE}")
     assert_accessible(page)
 

@@ -1,5 +1,6 @@
 import secrets
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
@@ -20,8 +21,10 @@ class Command(BaseCommand):
             )
             return
         password = secrets.token_urlsafe(12)
-        User.objects.create_superuser(username=identifiant, email=email, password=password)
+        user = User.objects.create_superuser(username=identifiant, email=email, password=password)
+        # The site signs in by verified e-mail address (allauth): the address given here is taken as verified.
+        EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
         self.stdout.write(self.style.SUCCESS("Compte d'équipe créé pour l'administration (/admin/) :"))
-        self.stdout.write(f"  identifiant : {identifiant}")
+        self.stdout.write(f"  adresse e-mail (pour se connecter) : {email}")
         self.stdout.write(f"  mot de passe : {password}")
         self.stdout.write("  Notez-le maintenant : il ne sera plus affiché.")
