@@ -558,5 +558,6 @@ def reindexer_tout():
     if moteur is PostgreSQL:
         # Fresh statistics after a bulk load: the planner chooses between the GIN index and the filters by them.
         liaison = FicheAction.services.through._meta.db_table
+        collectivite = FicheAction._meta.get_field("collectivite").related_model._meta.db_table
         with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {TABLE}, {FicheAction._meta.db_table}, {liaison}")
+            cursor.execute(f"ANALYZE {TABLE}, {FicheAction._meta.db_table}, {liaison}, {collectivite}")
