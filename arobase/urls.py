@@ -20,5 +20,6 @@ urlpatterns = [
     path("", include("comptes.urls")),
     path("", include("fiches.urls")),
     path("", include("campagne.urls")),
+    path("jury/", include("jury.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -19,9 +19,9 @@ from django.shortcuts import get_object_or_404, redirect
 
 from label.models import Edition
 
-from .conflits import candidatures_visibles
+from .conflits import candidatures_visibles, est_en_conflit
 from .enums import RoleJury
-from .models import Affectation, RoleEdition
+from .models import Affectation, Evaluation, RoleEdition
 
 MESSAGE_MFA = (
     "Les pages du jury demandent la double authentification : activez une application d'authentification "
@@ -132,3 +132,30 @@ def get_candidature_jury(request, edition, pk):
         ),
         pk=pk,
     )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Evaluations
+# ---------------------------------------------------------------------------------------------------
+
+
+def evaluations_visibles(user, candidature):
+    """The evaluations of `candidature` that `user` may read (a queryset of jury.Evaluation):
+
+    - a person in conflict with the dossier, or with no role: none;
+    - an expert assigned to it: their own, and the others' submitted ones once their own is submitted (even if
+      they are also a juré: the rule of hidden evaluations comes first);
+    - staff, jurés and the président: the submitted ones.
+    Drafts are never shown to anyone but their author.
+    """
+    if not user.is_authenticated or est_en_conflit(user, candidature):
+        return Evaluation.objects.none()
+    evaluations = Evaluation.objects.filter(candidature=candidature)
+    soumises = evaluations.soumises()
+    if est_affecte(user, candidature):
+        if soumises.filter(expert=user).exists():
+            return soumises
+        return evaluations.filter(expert=user)
+    if peut_gerer(user) or a_role(user, candidature.edition, RoleJury.JURE, RoleJury.PRESIDENT):
+        return soumises
+    return Evaluation.objects.none()

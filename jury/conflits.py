@@ -150,3 +150,26 @@ def candidatures_visibles(user, edition):
         else:
             return Candidature.objects.none()
     return candidatures.exclude(pk__in=candidatures_en_conflit(user, edition).values("pk"))
+
+
+def conflits_des_personnes(users, edition, candidatures):
+    """The conflicts of each of `users` with `candidatures` (a queryset of the édition), lifted ones left out:
+    a list of (user, candidature, reasons in French), by person then collectivité.
+
+    For staff's page: one query for the dossiers, one for the lifted conflicts, then, per person, one per rule.
+    """
+    dossiers = {c.pk: c for c in candidatures.select_related("collectivite").order_by("collectivite__nom", "pk")}
+    levees = set(
+        LeveeConflit.objects.filter(candidature__edition=edition, user__in=users).values_list(
+            "user_id", "candidature_id"
+        )
+    )
+    resultat = []
+    for user in users:
+        raisons = {}
+        for raison, q in regles(user, edition):
+            for pk in candidatures.filter(q).values_list("pk", flat=True):
+                if (user.pk, pk) not in levees:
+                    raisons.setdefault(pk, []).append(raison)
+        resultat.extend((user, dossiers[pk], raisons[pk]) for pk in dossiers if pk in raisons)
+    return resultat
