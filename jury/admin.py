@@ -1,13 +1,13 @@
 """The jury in the administration: roles, settings, the evaluation grid, conflicts (declared and lifted) and
-assignments. Every jury model needs two-factor authentication of the staff member (like the jury's pages), and
-the rows about a dossier the staff member is in conflict with are left out. Evaluations are read in the jury's
+assignments. Every page of a jury model needs two-factor authentication of the staff member (like the jury's
+pages), and the rows about a dossier the staff member is in conflict with are left out. Evaluations are read in the jury's
 pages, never edited here."""
 
 from django.contrib import admin
 
 from label.models import Edition
 
-from .access import a_la_double_authentification
+from .access import reponse_si_mfa_manquante
 from .conflits import candidatures_en_conflit
 from .models import (
     Affectation,
@@ -21,22 +21,23 @@ from .models import (
 
 
 class JuryAdmin(admin.ModelAdmin):
-    """Hidden from staff without two-factor authentication."""
+    """Every page of these models asks for two-factor authentication first, like the jury's pages (the names in
+    the sidebar show no data, and checking there would cost every admin page a query)."""
 
-    def has_module_permission(self, request):
-        return a_la_double_authentification(request.user) and super().has_module_permission(request)
+    def _mfa_puis(self, vue, request, *args, **kwargs):
+        return reponse_si_mfa_manquante(request) or vue(request, *args, **kwargs)
 
-    def has_view_permission(self, request, obj=None):
-        return a_la_double_authentification(request.user) and super().has_view_permission(request, obj)
+    def changelist_view(self, request, extra_context=None):
+        return self._mfa_puis(super().changelist_view, request, extra_context)
 
-    def has_change_permission(self, request, obj=None):
-        return a_la_double_authentification(request.user) and super().has_change_permission(request, obj)
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        return self._mfa_puis(super().changeform_view, request, object_id, form_url, extra_context)
 
-    def has_add_permission(self, request):
-        return a_la_double_authentification(request.user) and super().has_add_permission(request)
+    def delete_view(self, request, object_id, extra_context=None):
+        return self._mfa_puis(super().delete_view, request, object_id, extra_context)
 
-    def has_delete_permission(self, request, obj=None):
-        return a_la_double_authentification(request.user) and super().has_delete_permission(request, obj)
+    def history_view(self, request, object_id, extra_context=None):
+        return self._mfa_puis(super().history_view, request, object_id, extra_context)
 
 
 class SansConflitAdmin(JuryAdmin):

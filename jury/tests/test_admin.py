@@ -14,13 +14,23 @@ def superuser(jury):
     return jury.equipe
 
 
-def test_jury_models_are_hidden_from_staff_without_two_factor_authentication(client, db, settings, tmp_path):
+def test_jury_admin_pages_send_staff_without_two_factor_authentication_to_turn_it_on(client, db, settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     jury = make_jury(mfa=False)
+    role = RoleEdition.objects.first()
     client.force_login(superuser(jury))
 
-    assert client.get("/admin/jury/roleedition/").status_code == 403
-    assert "jury/roleedition" not in client.get("/admin/").content.decode()
+    for url in [
+        "/admin/jury/roleedition/",
+        f"/admin/jury/roleedition/{role.pk}/change/",
+        "/admin/jury/roleedition/add/",
+        f"/admin/jury/roleedition/{role.pk}/delete/",
+        f"/admin/jury/roleedition/{role.pk}/history/",
+        "/admin/jury/affectation/",
+    ]:
+        assert client.get(url)["Location"] == "/compte/double-authentification/", url
+    assert client.post(f"/admin/jury/roleedition/{role.pk}/delete/", {"post": "yes"}).status_code == 302
+    assert RoleEdition.objects.filter(pk=role.pk).exists()
 
 
 def test_with_it_staff_manage_roles_and_the_granting_is_recorded(client, jury):
