@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "fiches",
     "campagne",
     "jury",
+    "deliberation",
 ]
 
 MIDDLEWARE = [
