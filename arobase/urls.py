@@ -21,5 +21,6 @@ urlpatterns = [
     path("", include("fiches.urls")),
     path("", include("campagne.urls")),
     path("jury/", include("jury.urls")),
+    path("deliberation/", include("deliberation.urls")),
     path("admin/", admin.site.urls),
 ]
