@@ -3,6 +3,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from campagne.demo import campagne_demo_presente, construire_campagne_demo, supprimer_campagne_demo
+from deliberation.demo import construire_deliberation_demo, deliberation_demo_presente, supprimer_deliberation_demo
 from fiches.demo import construire_fiches_demo
 from fiches.models import FicheAction
 from label.demo import construire_demo
@@ -35,6 +36,13 @@ class Command(BaseCommand):
                         f"Données de démonstration déjà présentes ({nombre} labellisations), sans campagne :"
                     )
                     self.ecrire_campagne(construire_campagne_demo(seed=seed, progression=progression))
+                    self.ecrire_deliberation(construire_deliberation_demo(seed=seed, progression=progression))
+                    return
+                if not deliberation_demo_presente():  # a demo built before the deliberation existed: add it only
+                    self.stdout.write(
+                        f"Données de démonstration déjà présentes ({nombre} labellisations), sans délibération :"
+                    )
+                    self.ecrire_deliberation(construire_deliberation_demo(seed=seed, progression=progression))
                     return
                 self.stdout.write(f"Données de démonstration déjà présentes ({nombre} labellisations) : rien à faire.")
                 return
@@ -43,13 +51,16 @@ class Command(BaseCommand):
             self.ecrire_fiches(construire_fiches_demo(seed=seed, progression=progression))
             if not campagne_demo_presente():
                 self.ecrire_campagne(construire_campagne_demo(seed=seed, progression=progression))
+                self.ecrire_deliberation(construire_deliberation_demo(seed=seed, progression=progression))
             return
 
         try:
+            supprimer_deliberation_demo()  # evaluations and decisions hold on to the candidatures
             supprimer_campagne_demo()  # its candidatures hold on to the demo éditions that are rebuilt
             resume = construire_demo(seed=seed, progression=progression)
             fiches = construire_fiches_demo(seed=seed, progression=progression)
             campagne = construire_campagne_demo(seed=seed, progression=progression)
+            deliberation = construire_deliberation_demo(seed=seed, progression=progression)
         except ValueError as erreur:
             raise CommandError(str(erreur)) from erreur
         duree = time.monotonic() - debut
@@ -68,6 +79,15 @@ class Command(BaseCommand):
         )
         self.ecrire_fiches(fiches)
         self.ecrire_campagne(campagne)
+        self.ecrire_deliberation(deliberation)
+
+    def ecrire_deliberation(self, resume):
+        self.stdout.write(
+            f"  Délibération 2027 (campagne close le 15 novembre 2026 à 23:59) : {resume.soumis} dossiers soumis, "
+            f"jury de {resume.jures} personnes et {resume.experts} experts, {resume.evaluations} évaluations soumises "
+            f"({resume.brouillons} en brouillon, {resume.desaccords} désaccords d'au moins 2 @), "
+            f"{resume.decisions} décisions en brouillon ; rien de publié"
+        )
 
     def ecrire_campagne(self, campagne):
         self.stdout.write(
