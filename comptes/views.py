@@ -101,8 +101,23 @@ def espace(request):
             "edition": edition,
             "campagne_installee": apps.is_installed("campagne"),
             "candidatures": _campagne(user, edition, appartenances),
+            "editions_jury": _editions_jury(user),
         },
     )
+
+
+def _editions_jury(user):
+    """Éditions where the user holds a jury role (expert, juré, président), most recent first, with the roles."""
+    if not apps.is_installed("jury"):
+        return []
+    from jury.models import RoleEdition
+
+    par_annee = {}
+    for annee, libelle in (
+        RoleEdition.objects.filter(user=user).order_by("-edition__annee", "role").values_list("edition__annee", "role")
+    ):
+        par_annee.setdefault(annee, []).append(RoleEdition(role=libelle).get_role_display())
+    return list(par_annee.items())
 
 
 @login_required

@@ -143,6 +143,7 @@ def test_the_page_takes_a_fixed_number_of_queries(client, monde, creer_personne,
     client.force_login(monde.referent_dijon)
 
     # session, user, memberships, référents, my requests, requests to decide, fiches by état, fiches with a
-    # reason, open édition, demo banner (+ candidatures when the campagne app is installed, no édition here)
-    with django_assert_num_queries(10):
+    # reason, open édition, jury roles, demo banner (+ candidatures when the campagne app is installed, no
+    # édition here)
+    with django_assert_num_queries(11):
         client.get("/espace/")
