@@ -494,7 +494,7 @@ def executer(moteur, tailles):
                 donnees.setlist(nom, valeurs)
             filtres = Filtres(donnees, referentiel)
             recherche.append(
-                mesurer(lambda t=texte, f=filtres, tr=tri, p=page: rechercher(t, parmi=f.parmi(), tri=tr, page=p))
+                mesurer(lambda t=texte, f=filtres, tr=tri, p=page: rechercher(t, **f.parmi(), tri=tr, page=p))
             )
             expression = classe.expression(analyser(texte))
             seul.append(mesurer(lambda e=expression: requete_moteur_seul(moteur, e)))

@@ -214,8 +214,9 @@ class Filtres:
     def __bool__(self):
         return any(self.choix.values())
 
-    def conditions(self, sauf=None):
-        """Q objects on FicheAction for the ticked facets, but `sauf`'s."""
+    def conditions(self, sauf=None, *, collectivite=True):
+        """Q objects on FicheAction for the ticked facets, but `sauf`'s; without those of the collectivité
+        if not `collectivite` (see collectivites())."""
         ref, choix = self.referentiel, self.choix
         conditions = []
         liaison = FicheAction.services.through.objects
@@ -228,8 +229,31 @@ class Filtres:
                 # A semi-join on the fiche ↔ service table: no repeated rows, no distinct().
                 liees = liaison.filter(**{f"{champ}__in": choix[nom]}).values("ficheaction_id")
                 conditions.append(Q(pk__in=liees))
-        # Facets of the collectivité: a subquery on the collectivités, so that the fiches are checked through
-        # the index of their collectivite_id (their wide rows are not read).
+        collectivites = self.collectivites(sauf) if collectivite else None
+        if collectivites is not None:
+            conditions.append(Q(collectivite_id__in=collectivites))
+        if choix["annee"] and sauf != "annee":
+            ou = Q()
+            for annee in map(int, choix["annee"]):
+                # The range of ANNEE.
+                ou |= Q(
+                    created_at__gte=dt.datetime(annee, 1, 1, tzinfo=dt.UTC),
+                    created_at__lt=dt.datetime(annee + 1, 1, 1, tzinfo=dt.UTC),
+                )
+            conditions.append(ou)
+        if choix["nouvelle"] and sauf != "nouvelle":
+            ou = Q()
+            for edition in ref.campagnes:
+                if edition.annee in choix["nouvelle"]:
+                    ou |= nouvelle_pendant(edition)
+            conditions.append(ou)
+        return conditions
+
+    def collectivites(self, sauf=None):
+        """Ids of the collectivités of the ticked facets of the collectivité (région, département, kind,
+        population, arobases), but `sauf`'s; None if none is ticked. The fiches are then checked through the
+        index of their collectivite_id (or the search index's own column), never their wide rows."""
+        ref, choix = self.referentiel, self.choix
         collectivites = []
         if choix["region"] and sauf != "region":
             ids = [region.id for region in ref.regions if region.code in choix["region"]]
@@ -255,38 +279,28 @@ class Filtres:
                         tranche &= Q(commune__population__lt=haut) | Q(commune__isnull=True, epci__population__lt=haut)
                     ou |= tranche
             collectivites.append(ou)
-        if collectivites:
-            conditions.append(Q(collectivite_id__in=Collectivite.objects.filter(*collectivites).values("pk")))
         if choix["arobases"] and sauf != "arobases":
             labellisees = Labellisation.objects.publiees().filter(
                 edition_id=ref.derniere_edition["edition_id"], arobases__in=choix["arobases"]
             )
-            conditions.append(Q(collectivite_id__in=labellisees.values("collectivite_id")))
-        if choix["annee"] and sauf != "annee":
-            ou = Q()
-            for annee in map(int, choix["annee"]):
-                # The range of ANNEE.
-                ou |= Q(
-                    created_at__gte=dt.datetime(annee, 1, 1, tzinfo=dt.UTC),
-                    created_at__lt=dt.datetime(annee + 1, 1, 1, tzinfo=dt.UTC),
-                )
-            conditions.append(ou)
-        if choix["nouvelle"] and sauf != "nouvelle":
-            ou = Q()
-            for edition in ref.campagnes:
-                if edition.annee in choix["nouvelle"]:
-                    ou |= nouvelle_pendant(edition)
-            conditions.append(ou)
-        return conditions
+            collectivites.append(Q(pk__in=labellisees.values("collectivite_id")))
+        if not collectivites:
+            return None
+        return Collectivite.objects.filter(*collectivites).values("pk")
 
     def fiches(self, sauf=None):
         """Published fiches of the ticked facets (but `sauf`'s), without the text."""
         return FicheAction.objects.publiees().filter(*self.conditions(sauf))
 
     def parmi(self):
-        """The fiches to give to rechercher(): None when no facet is ticked (the whole index). The index holds
+        """What to give to rechercher(): {"parmi": fiches of the facets that are not the collectivité's,
+        "collectivites": ids of the collectivités}, each None when no such facet is ticked. The index holds
         published fiches only, so the état is not checked again (it would read every fiche's row)."""
-        return FicheAction.objects.filter(*self.conditions()) if self else None
+        conditions = self.conditions(collectivite=False)
+        return {
+            "parmi": FicheAction.objects.filter(*conditions) if conditions else None,
+            "collectivites": self.collectivites(),
+        }
 
 
 def calculer_facettes(texte, filtres):

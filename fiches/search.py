@@ -16,7 +16,8 @@ prefix ("numeri" finds "numériques"). Ranking: bm25 weighted titre 10, texte 1,
 table's `rank`). Snippets: FTS5's highlight() and snippet().
 
 PostgreSQL — a plain table `fiches_recherche(fiche_id, vecteur tsvector)` with a GIN index, created by the
-same migration on PostgreSQL only. The vector uses the 'french' configuration (stemming: "numériques"
+same migration on PostgreSQL only, with the fiche's collectivite_id and created_at (migration 0005) so that
+the filters of the collectivité and the sort by date never read the fiches' wide rows. The vector uses the 'french' configuration (stemming: "numériques"
 finds "numérique"), weights A titre, B contexte, C texte, over text stripped of its accents by the SQL
 function `fiches_sans_accents()` (migration 0004): normalize(…, NFD) then the combining marks removed, so
 no extension (unaccent) is needed — PostgreSQL 13 or later, UTF-8 database. `sans_accents()` below does
@@ -215,28 +216,35 @@ class Resultats:
         return max(1, math.ceil(self.total / self.par_page))
 
 
-def _sous_requete(parmi):
-    if parmi is None:
+def _sous_requete(requete):
+    if requete is None:
         return "", []
-    sql, params = parmi.order_by().values("id").query.sql_with_params()
+    sql, params = requete.query.sql_with_params()
     return sql, list(params)
 
 
-def rechercher(texte="", *, parmi=None, tri="pertinence", page=1, par_page=PAR_PAGE):
+def rechercher(texte="", *, parmi=None, collectivites=None, tri="pertinence", page=1, par_page=PAR_PAGE):
     """Published fiches matching `texte`, one page of them, best first (tri="pertinence") or newest first
     (tri="date"), with highlighted titles and snippets.
 
     `parmi`: an optional queryset of fiches to search among (the filters of the page); it need not
-    restrict to published fiches, the index holds nothing else. An empty query lists the published fiches
+    restrict to published fiches, the index holds nothing else. `collectivites`: an optional queryset of the
+    ids of the collectivités whose fiches are searched (PostgreSQL reads them from the index itself). An empty query lists the published fiches
     (of `parmi`), newest first. Queries: the page with its total, the snippets (SQLite by date: a count, the
     page, the snippets); one more count for a page past the last one; 2 for an empty query (count, page).
     """
     requete = analyser(texte)
     page = _page_valide(page)
+    moteur = _moteur()
+    if collectivites is not None and (not requete or moteur is SQLite):
+        # SQLite reaches the collectivité of a fiche through the index of the fiches' collectivite_id.
+        parmi = (parmi if parmi is not None else FicheAction.objects.all()).filter(collectivite_id__in=collectivites)
+        collectivites = None
     if not requete:
         return _lister(requete, parmi=parmi, page=page, par_page=par_page)
-    moteur = _moteur()
-    filtre, params_filtre = _sous_requete(parmi)
+    sql_parmi, params_parmi = _sous_requete(parmi.order_by().values("id") if parmi is not None else None)
+    sql_collectivites, params_collectivites = _sous_requete(collectivites)
+    filtre, params_filtre = (sql_parmi, sql_collectivites), params_parmi + params_collectivites
     expression = moteur.expression(requete)
     classer = moteur.par_date if tri == "date" else moteur.par_pertinence
     with connection.cursor() as cursor:
@@ -317,7 +325,8 @@ class SQLite:
     def _filtre(filtre, rowid="rowid"):
         # The unary + keeps SQLite from handing `rowid IN (…)` to FTS5, which would then evaluate the MATCH
         # once per rowid of the list: the MATCH runs once, each of its rows is looked up in the list.
-        return f" AND +{rowid} IN ({filtre})" if filtre else ""
+        parmi, _ = filtre  # the collectivités are already in `parmi` (see rechercher())
+        return f" AND +{rowid} IN ({parmi})" if parmi else ""
 
     @classmethod
     def compter(cls, expression, filtre, params_filtre):
@@ -362,7 +371,10 @@ class SQLite:
         else:
             cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({', '.join(['%s'] * len(ids))})", ids)
         sql, params = _selection_a_indexer(ids, concat=" || ' ' || ", agreger="group_concat({}, ' ')")
-        cursor.execute(f"INSERT INTO {TABLE} (rowid, titre, texte, contexte) {sql}", params)
+        cursor.execute(
+            f"INSERT INTO {TABLE} (rowid, titre, texte, contexte) SELECT id, titre, texte, contexte FROM ({sql})",
+            params,
+        )
 
 
 class PostgreSQL:
@@ -392,8 +404,13 @@ class PostgreSQL:
         return expression
 
     @staticmethod
-    def _filtre(filtre, colonne="r.fiche_id"):
-        return f" AND {colonne} IN ({filtre})" if filtre else ""
+    def _filtre(filtre):
+        parmi, collectivites = filtre
+        sql = f" AND r.fiche_id IN ({parmi})" if parmi else ""
+        if collectivites:
+            # The index keeps each fiche's collectivité: the fiches themselves are not read.
+            sql += f" AND r.collectivite_id IN ({collectivites})"
+        return sql
 
     @classmethod
     def compter(cls, expression, filtre, params_filtre):
@@ -412,11 +429,11 @@ class PostgreSQL:
     @classmethod
     def par_date(cls, expression, filtre, params_filtre, limite, decalage):
         sql = (
-            f"WITH m AS MATERIALIZED (SELECT f.id, f.created_at FROM {FicheAction._meta.db_table} f "
-            f"WHERE f.etat = %s AND f.id IN ({cls.SOUS_REQUETE}){cls._filtre(filtre, 'f.id')}) "
-            "SELECT id, (SELECT count(*) FROM m) FROM m ORDER BY created_at DESC, id DESC LIMIT %s OFFSET %s"
+            f"WITH m AS MATERIALIZED (SELECT r.fiche_id, r.created_at FROM {TABLE} r, to_tsquery('french', %s) q "
+            f"WHERE r.vecteur @@ q{cls._filtre(filtre)}) "
+            "SELECT fiche_id, (SELECT count(*) FROM m) FROM m ORDER BY created_at DESC, fiche_id DESC LIMIT %s OFFSET %s"
         )
-        return sql, [EtatFiche.PUBLIEE.value, expression, *params_filtre, limite, decalage]
+        return sql, [expression, *params_filtre, limite, decalage]
 
     @classmethod
     def extraits(cls, cursor, requete, expression, ids):
@@ -450,7 +467,7 @@ class PostgreSQL:
             cursor.execute(f"DELETE FROM {TABLE} WHERE fiche_id = ANY(%s)", [list(ids)])
         sql, params = _selection_a_indexer(ids, concat=" || ' ' || ", agreger="string_agg({}, ' ')")
         cursor.execute(
-            f"INSERT INTO {TABLE} (fiche_id, vecteur) SELECT id, "
+            f"INSERT INTO {TABLE} (fiche_id, collectivite_id, created_at, vecteur) SELECT id, collectivite_id, created_at, "
             "setweight(to_tsvector('french', fiches_sans_accents(titre)), 'A') || "
             "setweight(to_tsvector('french', fiches_sans_accents(contexte)), 'B') || "
             "setweight(to_tsvector('french', fiches_sans_accents(texte)), 'C') "
@@ -522,8 +539,8 @@ def _selection_a_indexer(ids, *, concat, agreger):
     )
     contexte = concat.join(["c.nom", "coalesce(t.noms, '')"])
     sql = (
-        f"SELECT f.id AS id, f.titre AS titre, {texte} AS texte, {contexte} "
-        f"AS contexte FROM {fiche} f JOIN {collectivite} c ON c.id = f.collectivite_id "
+        f"SELECT f.id AS id, f.collectivite_id AS collectivite_id, f.created_at AS created_at, f.titre AS titre, "
+        f"{texte} AS texte, {contexte} AS contexte FROM {fiche} f JOIN {collectivite} c ON c.id = f.collectivite_id "
         f"LEFT JOIN ({taxonomie}) t ON t.fiche_id = f.id WHERE f.etat = %s"
     )
     params = [*(ids or []), EtatFiche.PUBLIEE.value]

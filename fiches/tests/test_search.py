@@ -6,6 +6,8 @@ from django.db import connection
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from label.models import Collectivite
+
 from ..enums import EtatFiche
 from ..models import FicheAction
 from ..search import (
@@ -206,6 +208,19 @@ def test_it_searches_among_a_queryset(donnees):
 
     assert titres(resultats) == ["Ateliers numériques pour les aînés"]
     assert rechercher("", parmi=FicheAction.objects.filter(collectivite=donnees["metropole"])).total == 1
+
+
+@pytest.mark.parametrize("tri", ["pertinence", "date"])
+def test_it_searches_among_collectivites(donnees, tri):
+    rochelle = Collectivite.objects.filter(pk=donnees["la_rochelle"].pk).values("pk")
+    parmi = FicheAction.objects.filter(titre__startswith="Ateliers")
+
+    assert titres(rechercher("numériques", collectivites=rochelle, tri=tri)) == ["Ateliers numériques pour les aînés"]
+    assert titres(rechercher("numériques", collectivites=rochelle, parmi=parmi, tri=tri)) == [
+        "Ateliers numériques pour les aînés"
+    ]
+    assert rechercher("écoles", collectivites=rochelle, tri=tri).total == 0
+    assert rechercher("", collectivites=rochelle).total == 1
 
 
 def test_it_highlights_the_title_and_a_snippet_with_the_original_accents(donnees):

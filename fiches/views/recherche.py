@@ -88,7 +88,7 @@ def liste(request):
     texte, tri = form.valeurs()
     referentiel = Referentiel()
     filtres = Filtres(request.GET, referentiel)
-    resultats = rechercher(texte, parmi=filtres.parmi(), tri=tri, page=request.GET.get("page", 1))
+    resultats = rechercher(texte, **filtres.parmi(), tri=tri, page=request.GET.get("page", 1))
     fiches = fiches_de_la_page(resultats.ids)
     for fiche in fiches:
         fiche.titre_surligne = resultats.titres.get(fiche.pk)
