@@ -256,11 +256,12 @@ def _evaluations(rng, edition, president):
     for candidature in dossiers:
         base = niveaux.get(candidature.collectivite_id, 2)
         desaccord = desaccord_autour(base)
+        premiere = min(max(base + rng.choice([-1, 0, 0, 0, 1]), 1), 5)
         for rang, expert_id in enumerate(par_dossier[candidature]):
             if candidature.pk in en_desaccord:
                 arobases = desaccord[rang % 2]
-            else:
-                arobases = min(max(base + rng.choice([-1, 0, 0, 0, 1]), 1), 5)
+            else:  # within 1 @ of each other: the planned disagreements are the only ones
+                arobases = premiere if rang == 0 else rng.choice([premiere, base])
             brouillon = rng.random() < PART_BROUILLONS and candidature.pk not in en_desaccord
             brouillons += brouillon
             notes = [
