@@ -18,6 +18,7 @@ class FiltresForm(forms.Form):
     desaccord = forms.BooleanField(label="Seulement les désaccords d'au moins 2 @ entre experts", required=False)
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["region"].choices = [("", "Toutes")] + list(
             Region.objects.order_by("nom").values_list("code", "nom")
@@ -57,6 +58,7 @@ class DecisionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, categories, titre_possible, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.categories = list(categories)
         if not titre_possible:
