@@ -16,7 +16,7 @@ from campagne.enums import StatutCandidature
 from fiches.models import Enjeu, FicheAction
 from fiches.mosaique import Mosaique, Rangee, Tuile, tranche_de_population
 from jury.conflits import candidatures_visibles
-from jury.models import Evaluation
+from jury.models import Affectation, Evaluation
 from label.models import Labellisation
 
 from .actions import titres_possibles
@@ -181,6 +181,13 @@ def dossiers_a_deliberer(user, edition, filtres=None):
     number of queries). `filtres`: categorie, region (code), desaccord (bool)."""
     filtres = filtres or {}
     candidatures = _candidatures(user, edition, filtres)
+    # The rule of hidden evaluations comes first (jury.access.evaluations_visibles): a juré who is also an expert of
+    # a dossier reads the others' evaluations once their own is submitted.
+    affectes = set(
+        Affectation.objects.filter(expert=user, candidature__in=[c.pk for c in candidatures]).values_list(
+            "candidature_id", flat=True
+        )
+    )
     collectivites = [candidature.collectivite for candidature in candidatures]
     precedents = niveaux_precedents(edition, [c.pk for c in collectivites])
     possibles = titres_possibles(edition, [c.pk for c in collectivites])
@@ -189,7 +196,7 @@ def dossiers_a_deliberer(user, edition, filtres=None):
     for candidature in candidatures:
         dossier = Dossier(
             candidature=candidature,
-            evaluations=candidature.evaluations_soumises,
+            evaluations=evaluations_lisibles(user, candidature, affectes),
             niveau_precedent=precedents.get(candidature.collectivite_id),
             titre_possible=candidature.collectivite_id in possibles,
             mosaique=par_collectivite.get(candidature.collectivite_id),
@@ -199,6 +206,14 @@ def dossiers_a_deliberer(user, edition, filtres=None):
             continue
         dossiers.append(dossier)
     return dossiers
+
+
+def evaluations_lisibles(user, candidature, affectes):
+    """The submitted evaluations of `candidature` `user` may read on the screen (see dossiers_a_deliberer)."""
+    evaluations = candidature.evaluations_soumises
+    if candidature.pk in affectes and not any(evaluation.expert_id == user.pk for evaluation in evaluations):
+        return []
+    return evaluations
 
 
 def grouper(dossiers):

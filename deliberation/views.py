@@ -21,10 +21,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from fiches.mosaique import calculer_mosaique
-from jury.access import mfa_requise
+from jury.access import evaluations_visibles, mfa_requise
 from jury.conflits import candidatures_visibles
 from jury.enums import RoleJury
-from jury.models import Evaluation, Note, RoleEdition
+from jury.models import Note, RoleEdition
 from label.enums import StatutEdition
 from label.models import CategorieMention, Edition, Labellisation
 
@@ -86,8 +86,8 @@ def ecran(request, annee):
 def _contexte_dossier(request, edition, droits, candidature, *, form=None, amendement_form=None):
     collectivite = candidature.collectivite
     evaluations = list(
-        Evaluation.objects.soumises()
-        .filter(candidature=candidature)
+        evaluations_visibles(request.user, candidature)  # hidden from a juré-expert until theirs is submitted
+        .soumises()
         .select_related("expert")
         .prefetch_related(Prefetch("notes", queryset=Note.objects.select_related("critere")))
         .order_by("soumise_le", "pk")

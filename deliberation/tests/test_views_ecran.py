@@ -4,6 +4,8 @@ import pytest
 from django.urls import reverse
 
 from deliberation.actions import decider
+from jury.enums import RoleJury
+from jury.models import RoleEdition
 from jury.tests.outils import soumettre
 from label.enums import Categorie
 from label.models import Collectivite
@@ -115,9 +117,10 @@ def test_the_screen_is_read_in_a_constant_number_of_queries(client, monde, djang
     decider(candidature=monde.dossier_dijon, par=monde.jure, arobases=4, mentions={}, motifs="Des motifs.")
     # session, user, the jury's check of two-factor authentication (role? authenticator?), the édition, the
     # user's roles (deliberation.access), the régions of the filter, the roles again and the édition's settings
-    # (jury.conflits), the dossiers with their decision, their evaluations, the decisions' mentions, last year's
-    # levels, the 5@ history (title rule), the enjeux, the counts of fiches (mosaïques), the demo banner.
-    with django_assert_num_queries(17):
+    # (jury.conflits), the dossiers with their decision, their evaluations, the decisions' mentions, the user's
+    # assignments (hidden evaluations), last year's levels, the 5@ history (title rule), the enjeux, the counts of
+    # fiches (mosaïques), the demo banner.
+    with django_assert_num_queries(18):
         client.get(ecran())
     for numero in range(5):  # five more submitted dossiers (syndicats), each evaluated and decided
         syndicat = Collectivite.objects.create(
@@ -128,6 +131,22 @@ def test_the_screen_is_read_in_a_constant_number_of_queries(client, monde, djang
         decider(
             candidature=candidature, par=monde.jure, arobases=2, mentions={monde.mediation.pk: "Bravo."}, motifs="x"
         )
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(18):
         reponse = client.get(ecran())
     assert reponse.context["nombre"] == 8
+
+
+def test_a_juror_who_is_also_an_expert_reads_the_others_evaluations_once_hers_is_submitted(client, monde):
+    RoleEdition.objects.create(user=monde.jure, edition=monde.e2027, role=RoleJury.EXPERT)
+    mienne = evaluer(monde.dossier_la_rochelle, monde.jure, 2, soumise=False)
+    client.force_login(monde.jure)
+
+    def lues():
+        reponse = client.get(ecran())
+        dossier = next(d for g in reponse.context["groupes"] for d in g.dossiers if d.candidature == mienne.candidature)
+        page = client.get(reverse("deliberation:dossier", args=[2027, mienne.candidature.pk]))
+        return dossier.propositions, [e.expert for e in page.context["dossier"].evaluations]
+
+    assert lues() == ([], [])
+    mienne.soumettre()
+    assert lues() == ([1, 2, 3], [monde.expert_a, monde.expert_b, monde.jure])
