@@ -51,6 +51,15 @@ class ConflitDeDecision(RefusDeliberation):
     """The decision changed since the form was opened (another juror saved meanwhile)."""
 
 
+class DossiersEnSuspens(RefusDeliberation):
+    """The deliberation cannot close: some dossiers wait (`candidature_ids`). The message names none of them: the
+    view names those the person may see (never one they are in conflict with)."""
+
+    def __init__(self, message, candidature_ids):
+        super().__init__(message)
+        self.candidature_ids = list(candidature_ids)
+
+
 # ---------------------------------------------------------------------------------------------------
 # The excellence title
 # ---------------------------------------------------------------------------------------------------
@@ -302,21 +311,24 @@ def clore_deliberation(*, edition, par, maintenant=None):
         raise RefusDeliberation("La délibération est déjà close.")
     if edition.statut != StatutEdition.DELIBERATION:
         raise RefusDeliberation("La délibération de cette édition n'est pas ouverte.")
-    sans_decision = list(
-        Candidature.objects.filter(edition=edition, statut=StatutCandidature.SOUMISE, decision__isnull=True)
-        .order_by("collectivite__nom")
-        .values_list("collectivite__nom", flat=True)
-    )
+    sans_decision = Candidature.objects.filter(
+        edition=edition, statut=StatutCandidature.SOUMISE, decision__isnull=True
+    ).values_list("pk", flat=True)
     if sans_decision:
-        noms = ", ".join(sans_decision[:5]) + (" …" if len(sans_decision) > 5 else "")
-        raise RefusDeliberation(f"{len(sans_decision)} dossier(s) soumis sans décision : {noms}.")
-    if Decision.objects.de_edition(edition).exclude(candidature__statut=StatutCandidature.SOUMISE).exists():
-        raise RefusDeliberation("Un dossier décidé a été rouvert : attendez qu'il soit soumis à nouveau.")
+        raise DossiersEnSuspens("Des dossiers soumis attendent encore une décision du jury.", sans_decision)
+    rouverts = Decision.objects.de_edition(edition).exclude(candidature__statut=StatutCandidature.SOUMISE)
+    if rouverts.exists():
+        raise DossiersEnSuspens(
+            "Un dossier décidé a été rouvert : attendez qu'il soit soumis à nouveau.",
+            rouverts.values_list("candidature_id", flat=True),
+        )
     _rafraichir_titres(edition)
     a_examiner = Decision.objects.de_edition(edition).filter(titre_propose=True, titre_confirme__isnull=True)
     if a_examiner.exists():
-        noms = ", ".join(a_examiner.values_list("candidature__collectivite__nom", flat=True)[:5])
-        raise RefusDeliberation(f"Le titre d'excellence proposé par la règle reste à examiner : {noms}.")
+        raise DossiersEnSuspens(
+            "Le titre d'excellence proposé par la règle reste à examiner.",
+            a_examiner.values_list("candidature_id", flat=True),
+        )
     decisions = list(Decision.objects.de_edition(edition).avec_mentions().select_related("candidature"))
     _materialiser(edition, decisions)
     avant = edition.get_statut_display()
@@ -328,7 +340,6 @@ def clore_deliberation(*, edition, par, maintenant=None):
         created_at=maintenant,
         changements=[
             {"champ": "Statut", "avant": avant, "apres": edition.get_statut_display()},
-            {"champ": "Décisions", "avant": VIDE, "apres": str(len(decisions))},
         ],
     )
     return len(decisions)

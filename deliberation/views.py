@@ -245,13 +245,21 @@ def cloture(request, annee):
         messages.error(request, "Cochez la case de confirmation pour clore la délibération.")
         return redirect("deliberation:ecran", edition.annee)
     try:
-        nombre = actions.clore_deliberation(edition=edition, par=request.user)
+        actions.clore_deliberation(edition=edition, par=request.user)
+    except actions.DossiersEnSuspens as refus:
+        # Only the dossiers the président may see are named (never one they are in conflict with).
+        noms = list(
+            candidatures_visibles(request.user, edition)
+            .filter(pk__in=refus.candidature_ids)
+            .order_by("collectivite__nom")
+            .values_list("collectivite__nom", flat=True)
+        )
+        messages.error(request, f"{refus} {'Parmi eux : ' + ', '.join(noms) + '.' if noms else ''}".strip())
     except actions.RefusDeliberation as refus:
         messages.error(request, str(refus))
     else:
         messages.success(
-            request,
-            f"Délibération close : {nombre} décisions sont arrêtées. Elles restent secrètes jusqu'à la publication.",
+            request, "Délibération close : les décisions sont arrêtées. Elles restent secrètes jusqu'à la publication."
         )
     return redirect("deliberation:ecran", edition.annee)
 

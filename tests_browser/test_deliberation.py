@@ -109,7 +109,7 @@ def test_a_juror_decides_the_president_closes_and_the_palmares_shows_the_result_
     page.get_by_label("Je clos la délibération du label 2027").check()
     page.get_by_role("button", name="Clore la délibération").click()
     verifier(page, "Délibération du jury — label 2027")
-    expect(page.get_by_text("Délibération close : 3 décisions sont arrêtées.")).to_be_visible()
+    expect(page.get_by_text("Délibération close : les décisions sont arrêtées.")).to_be_visible()
     page.get_by_role("link", name="Journal de la délibération").click()
     verifier(page, "Journal de la délibération — label 2027")
     expect(page.get_by_text("Délibération close", exact=True).first).to_be_visible()

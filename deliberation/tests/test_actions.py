@@ -9,6 +9,7 @@ from django.utils import timezone
 from campagne.enums import StatutCandidature
 from deliberation.actions import (
     ConflitDeDecision,
+    DossiersEnSuspens,
     RefusDeliberation,
     amender,
     clore_deliberation,
@@ -210,8 +211,9 @@ def test_only_a_submitted_dossier_gets_a_decision(monde):
 
 def test_closing_needs_a_decision_on_every_submitted_dossier(monde):
     decider(candidature=monde.dossier_dijon, par=monde.jure, arobases=4, mentions={}, motifs=MOTIFS)
-    with pytest.raises(RefusDeliberation, match="2 dossier\\(s\\) soumis sans décision : Dijon Métropole, La Rochelle"):
+    with pytest.raises(DossiersEnSuspens, match="attendent encore une décision") as refus:
         clore_deliberation(edition=monde.e2027, par=monde.president)
+    assert sorted(refus.value.candidature_ids) == sorted([monde.dossier_la_rochelle.pk, monde.dossier_metropole.pk])
     monde.e2027.refresh_from_db()
     assert monde.e2027.statut == StatutEdition.DELIBERATION
     assert not Labellisation.objects.filter(edition=monde.e2027).exists()
@@ -219,8 +221,9 @@ def test_closing_needs_a_decision_on_every_submitted_dossier(monde):
 
 def test_closing_needs_every_proposed_title_examined(monde):
     decider_tout(monde, titre=None)
-    with pytest.raises(RefusDeliberation, match="titre d'excellence proposé par la règle reste à examiner : Dijon"):
+    with pytest.raises(DossiersEnSuspens, match="titre d'excellence proposé par la règle reste à examiner") as refus:
         clore_deliberation(edition=monde.e2027, par=monde.president)
+    assert refus.value.candidature_ids == [monde.dossier_dijon.pk]
 
 
 def test_closing_writes_the_results_secretly_and_closes_the_edition(monde):

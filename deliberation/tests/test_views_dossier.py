@@ -8,6 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from comptes.enums import Role
+from comptes.models import Appartenance
 from deliberation.actions import clore_deliberation, decider
 from deliberation.enums import TypeEntree
 from deliberation.models import Decision, EntreeJournal
@@ -229,7 +231,10 @@ def test_only_the_president_closes_the_deliberation(client, monde, qui):
 def test_the_president_closes_once_every_dossier_is_decided(client, monde):
     client.force_login(monde.president)
     reponse = client.post(url("cloture", monde), {"confirmation": "oui"}, follow=True)
-    assert "3 dossier(s) soumis sans décision" in unescape(reponse.content.decode())
+    assert (
+        "Des dossiers soumis attendent encore une décision du jury. Parmi eux : Dijon, Dijon Métropole, La Rochelle."
+        in unescape(reponse.content.decode())
+    )
     for dossier, arobases in [("dijon", 5), ("la_rochelle", 2), ("metropole", 3)]:
         decider(
             candidature=getattr(monde, f"dossier_{dossier}"),
@@ -242,9 +247,17 @@ def test_the_president_closes_once_every_dossier_is_decided(client, monde):
     sans_confirmation = client.post(url("cloture", monde), follow=True)
     assert "Cochez la case de confirmation" in unescape(sans_confirmation.content.decode())
     reponse = client.post(url("cloture", monde), {"confirmation": "oui"}, follow=True)
-    assert "Délibération close : 3 décisions" in unescape(reponse.content.decode())
+    assert "Délibération close : les décisions sont arrêtées." in unescape(reponse.content.decode())
     monde.e2027.refresh_from_db()
     assert monde.e2027.statut == StatutEdition.CLOSE
+
+
+def test_the_closing_refusal_never_names_a_dossier_the_president_is_in_conflict_with(client, monde):
+    Appartenance.objects.create(user=monde.president, collectivite=monde.la_rochelle, role=Role.CONTRIBUTEUR)
+    client.force_login(monde.president)
+    contenu = unescape(client.post(url("cloture", monde), {"confirmation": "oui"}, follow=True).content.decode())
+    assert "Parmi eux : Dijon, Dijon Métropole." in contenu
+    assert "La Rochelle" not in contenu
 
 
 # -- the journal ----------------------------------------------------------------------------------------------
