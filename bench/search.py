@@ -299,7 +299,7 @@ FACETTES = [
     {"arobases": ["5"]},
     {"region": ["84"]},
     {"departement": ["21"]},
-    {"population": ["moins-de-1000", "1000-4999"]},
+    {"population": ["moins-de-500", "500-1999"]},
     {"annee": ["2025"]},
     {"nouvelle": ["2026"]},
 ]

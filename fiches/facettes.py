@@ -16,42 +16,23 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import BigIntegerField, CharField, Count, ExpressionWrapper, F, Q
-from django.db.models.functions import Cast, Substr
+from django.db.models.functions import Cast, Coalesce, Substr
 from django.db.models.lookups import In
 from django.utils import timezone
 
 from label.enums import Categorie
 from label.models import Collectivite, Edition, Labellisation
 from territoires.models import Departement
+from territoires.population import TRANCHES_PAR_CLE, TRANCHES_POPULATION, filtre_tranches, tranche_de
 
 from .enums import EtatFiche
 from .models import FicheAction, Service
 from .search import correspondances
 
-# Population bands of the collectivité (commune's or EPCI's population): (key, label, lower, upper bound).
-# A syndicat has no population of its own here and falls in no band.
-TRANCHES_POPULATION = [
-    ("moins-de-1000", "Moins de 1 000 habitants", None, 1_000),
-    ("1000-4999", "De 1 000 à 4 999 habitants", 1_000, 5_000),
-    ("5000-19999", "De 5 000 à 19 999 habitants", 5_000, 20_000),
-    ("20000-99999", "De 20 000 à 99 999 habitants", 20_000, 100_000),
-    ("100000-et-plus", "100 000 habitants et plus", 100_000, None),
-]
-
 # Year of the fiche = the year it was created (created_at, in UTC as stored), read from the ISO text of the
 # date: the same SQL on SQLite and PostgreSQL, from the index of created_at (no fiche row is read).
 ANNEE = Substr(Cast("created_at", CharField()), 1, 4)
 COULEUR = re.compile(r"^#[0-9a-fA-F]{6}$")
-
-
-def tranche_de(population):
-    """Key of the population band of `population` ("" when unknown)."""
-    if population is None:
-        return ""
-    for cle, _, bas, haut in TRANCHES_POPULATION:
-        if (bas is None or population >= bas) and (haut is None or population < haut):
-            return cle
-    return ""
 
 
 def couleur_sure(couleur):
@@ -133,12 +114,12 @@ class Referentiel:
             "commune_id",
         ):
             departement = dep_commune if est_commune else dep_epci
-            population = pop_commune if est_commune else pop_epci
+            tranche = tranche_de(pop_commune if est_commune else pop_epci)
             self.collectivites[pk] = {
                 "region": region_de.get(departement),
                 "departement": departement,
                 "categorie": categorie,
-                "population": tranche_de(population),
+                "population": tranche.cle if tranche else "",
             }
         # 6. Arobases of the collectivités in the latest published édition (through the publication gate).
         self.arobases = (
@@ -205,7 +186,7 @@ class Filtres:
             "region": set(lire("region")) & {region.code for region in ref.regions},
             "departement": set(lire("departement")) & {departement.code for departement in ref.departements},
             "categorie": set(lire("categorie")) & set(Categorie.values),
-            "population": set(lire("population")) & {cle for cle, *_ in TRANCHES_POPULATION},
+            "population": set(lire("population")) & set(TRANCHES_PAR_CLE),
             "arobases": _entiers(lire("arobases")) & ({1, 2, 3, 4, 5} if ref.derniere_edition else set()),
             "annee": {str(annee) for annee in _entiers(lire("annee")) if 1900 <= annee <= 2200},
             "nouvelle": _entiers(lire("nouvelle")) & {edition.annee for edition in ref.campagnes},
@@ -254,7 +235,7 @@ class Filtres:
         population, arobases), but `sauf`'s; None if none is ticked. The fiches are then checked through the
         index of their collectivite_id (or the search index's own column), never their wide rows."""
         ref, choix = self.referentiel, self.choix
-        collectivites = []
+        lignes, collectivites = Collectivite.objects.order_by(), []
         if choix["region"] and sauf != "region":
             ids = [region.id for region in ref.regions if region.code in choix["region"]]
             collectivites.append(
@@ -269,16 +250,9 @@ class Filtres:
         if choix["categorie"] and sauf != "categorie":
             collectivites.append(Q(categorie__in=choix["categorie"]))
         if choix["population"] and sauf != "population":
-            ou = Q()
-            for cle, _, bas, haut in TRANCHES_POPULATION:
-                if cle in choix["population"]:
-                    tranche = Q()
-                    if bas:
-                        tranche &= Q(commune__population__gte=bas) | Q(commune__isnull=True, epci__population__gte=bas)
-                    if haut:
-                        tranche &= Q(commune__population__lt=haut) | Q(commune__isnull=True, epci__population__lt=haut)
-                    ou |= tranche
-            collectivites.append(ou)
+            # The commune's population, or the EPCI's (a syndicat has none here and falls in no band).
+            lignes = lignes.alias(population=Coalesce("commune__population", "epci__population"))
+            collectivites.append(filtre_tranches(choix["population"], "population"))
         if choix["arobases"] and sauf != "arobases":
             labellisees = Labellisation.objects.publiees().filter(
                 edition_id=ref.derniere_edition["edition_id"], arobases__in=choix["arobases"]
@@ -286,7 +260,7 @@ class Filtres:
             collectivites.append(Q(pk__in=labellisees.values("collectivite_id")))
         if not collectivites:
             return None
-        return Collectivite.objects.filter(*collectivites).values("pk")
+        return lignes.filter(*collectivites).values("pk")
 
     def fiches(self, sauf=None):
         """Published fiches of the ticked facets (but `sauf`'s), without the text."""
@@ -419,8 +393,8 @@ def calculer_facettes(texte, filtres):
             "population",
             "Population de la collectivité",
             [
-                Option(cle, libelle, comptes.get(cle, 0), cle in choix["population"])
-                for cle, libelle, *_ in TRANCHES_POPULATION
+                Option(tranche.cle, tranche.libelle, comptes.get(tranche.cle, 0), tranche.cle in choix["population"])
+                for tranche in TRANCHES_POPULATION
             ],
         )
     )

@@ -6,7 +6,7 @@ service in that enjeu. The colour is the enjeu's, lighter for fewer fiches, in f
 the count is always written on the tile and in a table, so that colour never carries the information alone.
 
 For a weak enjeu (0 or 1 fiche), the best fiches of comparable collectivités on that enjeu are suggested:
-same kind (ville, village, territoire) and same population band, their fiches with the most services in
+same kind (ville, village, territoire) and same population band (territoires.population), their fiches with the most services in
 the enjeu first, then those of the collectivités with the most arobases in the latest published édition.
 
 Costs, whatever the number of fiches: one query for the counts (a GROUP BY over the enjeux), one for all the
@@ -22,6 +22,7 @@ from django.db.models.functions import Coalesce, RowNumber
 
 from label.enums import Categorie, StatutEdition
 from label.models import Edition
+from territoires.population import Tranche, tranche_de
 
 from .models import Enjeu, FicheAction, Service
 
@@ -35,8 +36,6 @@ BANDES = [
 SEUIL_FAIBLE = 1  # an enjeu with this many fiches or fewer is weak
 SUGGESTIONS_PAR_ENJEU = 3
 CANDIDATS_PAR_ENJEU = 12  # best fiches read per weak enjeu, to suggest ones of different collectivités
-# Population bands of comparable collectivités: [lower, upper) bounds; None = no upper bound.
-TRANCHES_POPULATION = [(0, 500), (500, 2_000), (2_000, 10_000), (10_000, 50_000), (50_000, None)]
 FICHES_AFFICHEES = 10  # the collectivité's most recent fiches listed on its page
 
 COULEUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -139,20 +138,13 @@ class Mosaique:
     edition: Edition
     rangees: list
     categorie: str  # kind of the comparable collectivités (label.enums.Categorie)
-    tranche: tuple | None  # their population band
+    tranche: Tranche | None  # their population band (territoires.population)
 
     @property
     def comparables(self):
         """« les villes de 10 000 à 49 999 habitants »."""
         texte = f"les {Categorie(self.categorie).label.lower()}s"
-        if self.tranche is None:
-            return texte
-        bas, haut = self.tranche
-        if not bas:
-            return f"{texte} de moins de {lisible(haut)} habitants"
-        if haut is None:
-            return f"{texte} de {lisible(bas)} habitants et plus"
-        return f"{texte} de {lisible(bas)} à {lisible(haut - 1)} habitants"
+        return texte if self.tranche is None else f"{texte} {self.tranche.complement}"
 
     @property
     def tuiles(self):
@@ -168,16 +160,8 @@ class Mosaique:
         return [(marques, libelle) for _, libelle, _, marques in BANDES]
 
 
-def lisible(nombre):
-    """10000 → « 10 000 » (narrow no-break space, as French typography wants)."""
-    return f"{nombre:,}".replace(",", "\u202f")
-
-
-def tranche_de_population(population):
-    """The band [lower, upper) of `population`, or None when it is unknown."""
-    if population is None:
-        return None
-    return next((bas, haut) for bas, haut in TRANCHES_POPULATION if haut is None or population < haut)
+# The population band of a collectivité: a territoires.population.Tranche, or None when its population is unknown.
+tranche_de_population = tranche_de
 
 
 def calculer_mosaique(collectivite, edition, *, derniere_publiee=None):
@@ -196,7 +180,7 @@ def calculer_mosaique(collectivite, edition, *, derniere_publiee=None):
     rangees = {}
     for enjeu in enjeux:
         rangees.setdefault(enjeu.famille_id, Rangee(enjeu.famille, [])).tuiles.append(Tuile(enjeu, enjeu.nombre))
-    tranche = tranche_de_population(collectivite.population)
+    tranche = tranche_de(collectivite.population)
     mosaique = Mosaique(
         edition=edition, rangees=list(rangees.values()), categorie=collectivite.categorie, tranche=tranche
     )
@@ -220,12 +204,9 @@ def meilleures_fiches(collectivite, enjeu_ids, tranche, derniere_publiee):
         .exclude(collectivite=collectivite)
     )
     if tranche is not None:
-        bas, haut = tranche
         fiches = fiches.alias(
             population=Coalesce("collectivite__commune__population", "collectivite__epci__population")
-        ).filter(population__gte=bas)
-        if haut is not None:
-            fiches = fiches.filter(population__lt=haut)
+        ).filter(tranche.filtre("population"))
     if derniere_publiee is not None and derniere_publiee.is_published:  # results are secret until published
         label = Q(collectivite__labellisations__edition=derniere_publiee)
         fiches = fiches.annotate(label=FilteredRelation("collectivite__labellisations", condition=label))

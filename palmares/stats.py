@@ -13,21 +13,15 @@ from django.urls import reverse
 from label.enums import Categorie
 from label.models import Collectivite, Edition, Labellisation, Mention
 from territoires.models import Commune
+from territoires.population import TRANCHES_POPULATION, tranche_de
 
 from .queries import cle_alphabetique
 
 NIVEAUX = [5, 4, 3, 2, 1]
 
-# Population bands (bounds included): a commune's municipal population, a territoire's the sum of its member
-# communes'. They follow the usual French size classes, with the village threshold (2,000 to 3,000) inside
-# the 2,000–9,999 band: the band says a size, the catégorie (ville or village) what the jury used that year.
-TRANCHES_DE_POPULATION = [
-    (0, 499, "Moins de 500 habitants"),
-    (500, 1_999, "De 500 à 1 999 habitants"),
-    (2_000, 9_999, "De 2 000 à 9 999 habitants"),
-    (10_000, 49_999, "De 10 000 à 49 999 habitants"),
-    (50_000, None, "50 000 habitants et plus"),
-]
+# Population bands (territoires.population), with their bounds included as the page writes them: a commune's
+# municipal population, a territoire's the sum of its member communes'.
+TRANCHES_DE_POPULATION = [(tranche.bas, tranche.maximum, tranche.libelle) for tranche in TRANCHES_POPULATION]
 POPULATION_INCONNUE = "Population inconnue"
 
 # Continuity: collectivités labelled in each of the last N published éditions (and in all of them).
@@ -299,13 +293,9 @@ class Statistiques:
 
 
 def tranche_de_population(population):
-    """The label of the band of `population` (see TRANCHES_DE_POPULATION), or POPULATION_INCONNUE."""
-    if population is None:
-        return POPULATION_INCONNUE
-    for minimum, maximum, libelle in TRANCHES_DE_POPULATION:
-        if population >= minimum and (maximum is None or population <= maximum):
-            return libelle
-    return POPULATION_INCONNUE
+    """The label of the band of `population` (territoires.population), or POPULATION_INCONNUE."""
+    tranche = tranche_de(population)
+    return tranche.libelle if tranche else POPULATION_INCONNUE
 
 
 def statistiques_edition(edition):

@@ -23,6 +23,7 @@ from fiches.mosaique import (
 from label.enums import Categorie, StatutEdition
 from label.models import Collectivite, Edition, Labellisation
 from territoires.models import Commune
+from territoires.population import TRANCHES_PAR_CLE
 
 pytestmark = pytest.mark.django_db
 
@@ -277,8 +278,8 @@ def test_an_enjeu_with_two_fiches_or_more_gets_no_suggestion(comparables):
     assert len(mosaique.faibles) == 15
 
 
-def test_population_bands_of_comparable_collectivites():
-    assert [tranche_de_population(p) for p in (39, 499, 500, 2306, 14_000, 49_999, 156_920)] == [
+def test_population_bands_of_comparable_collectivites_are_those_of_territoires():
+    assert [tuple(tranche_de_population(p)) for p in (39, 499, 500, 2306, 14_000, 49_999, 156_920)] == [
         (0, 500),
         (0, 500),
         (500, 2_000),
@@ -287,6 +288,7 @@ def test_population_bands_of_comparable_collectivites():
         (10_000, 50_000),
         (50_000, None),
     ]
+    assert tranche_de_population(2306) is TRANCHES_PAR_CLE["2000-9999"]
     assert tranche_de_population(None) is None
 
 

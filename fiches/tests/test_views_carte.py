@@ -97,10 +97,10 @@ def test_wrong_filter_values_are_dropped_as_on_the_search_page(client, obs):
 def test_facets_of_the_search_page_without_a_list_here_are_kept_in_hidden_fields(client, obs):
     service = obs["services"][0]
 
-    html = client.get("/carte/", {"service": service.pk, "population": "moins-de-1000"}).content.decode()
+    html = client.get("/carte/", {"service": service.pk, "population": "moins-de-500"}).content.decode()
 
     assert f'<input type="hidden" name="service" value="{service.pk}">' in html
-    assert '<input type="hidden" name="population" value="moins-de-1000">' in html
+    assert '<input type="hidden" name="population" value="moins-de-500">' in html
     assert "D'autres filtres choisis dans l'observatoire s'appliquent aussi" in html
 
 

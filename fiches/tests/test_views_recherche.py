@@ -5,6 +5,10 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
+from label.enums import Categorie
+from label.models import Collectivite
+from territoires.population import TRANCHES_POPULATION
+
 from ..enums import EtatFiche
 from ..models import FicheAction
 from ..search import reindexer_tout
@@ -195,15 +199,44 @@ def test_it_counts_and_filters_by_region_departement_kind_and_population(client,
     assert facette(response, "region") == {"Bourgogne-Franche-Comté": 4}
     assert facette(response, "departement") == {"21 — Côte-d'Or": 3, "70 — Haute-Saône": 1}
     assert facette(response, "categorie") == {"Ville": 2, "Village": 1, "Territoire": 1}
-    assert facette(response, "population") == {"Moins de 1 000 habitants": 1, "100 000 habitants et plus": 3}
+    assert facette(response, "population") == {"Moins de 500 habitants": 1, "50 000 habitants et plus": 3}
 
     assert titres(client.get(URL, {"departement": "70"})) == ["Ateliers numériques pour les aînés"]
     # Dijon Métropole is an EPCI: its département is the EPCI's.
     assert "Open data métropolitain" in titres(client.get(URL, {"departement": "21"}))
     assert len(titres(client.get(URL, {"region": "27"}))) == 4
     assert titres(client.get(URL, {"categorie": "territoire"})) == ["Open data métropolitain"]
-    assert titres(client.get(URL, {"population": "moins-de-1000"})) == ["Ateliers numériques pour les aînés"]
-    assert len(titres(client.get(URL, {"population": "100000-et-plus"}))) == 3
+    assert titres(client.get(URL, {"population": "moins-de-500"})) == ["Ateliers numériques pour les aînés"]
+    assert len(titres(client.get(URL, {"population": "50000-et-plus"}))) == 3
+
+
+def test_the_population_bands_are_those_of_the_statistics_and_the_mosaique(client, donnees):
+    ref = donnees["ref"]
+    villersexel = Collectivite.objects.create(
+        nom="Villersexel", categorie=Categorie.VILLAGE, commune=ref["villersexel"]
+    )
+    chenove = Collectivite.objects.create(nom="Chenôve", categorie=Categorie.VILLE, commune=ref["chenove"])
+    cc = Collectivite.objects.create(nom="CC du Pays de Villersexel", categorie=Categorie.TERRITOIRE, epci=ref["cc"])
+    creer_fiche(villersexel, "Fiche de Villersexel")  # 1,500 inhabitants
+    creer_fiche(chenove, "Fiche de Chenôve")  # 14,000
+    creer_fiche(cc, "Fiche de la CC")  # an EPCI: its members' 1,539
+    reindexer_tout()
+
+    response = client.get(URL)
+
+    assert [
+        (option.valeur, option.libelle)
+        for option in {f.nom: f for f in response.context["facettes"]}["population"].options
+    ] == [(tranche.cle, tranche.libelle) for tranche in TRANCHES_POPULATION]
+    assert facette(response, "population") == {
+        "Moins de 500 habitants": 1,
+        "De 500 à 1 999 habitants": 2,
+        "De 10 000 à 49 999 habitants": 1,
+        "50 000 habitants et plus": 3,
+    }
+    assert set(titres(client.get(URL, {"population": "500-1999"}))) == {"Fiche de Villersexel", "Fiche de la CC"}
+    assert titres(client.get(URL, {"population": "10000-49999"})) == ["Fiche de Chenôve"]
+    assert titres(client.get(URL, {"population": "2000-9999"})) == []
 
 
 def test_it_counts_arobases_in_the_latest_published_edition_only(client, donnees):
@@ -328,7 +361,7 @@ def test_it_labels_every_facet_checkbox(client, donnees):
     [
         ({}, 0),
         ({"q": "atelier", "enjeu": "12", "departement": "70", "arobases": "2"}, 2),
-        ({"q": "atelier", "population": "moins-de-1000", "annee": "2025", "tri": "date"}, 1),
+        ({"q": "atelier", "population": "moins-de-500", "annee": "2025", "tri": "date"}, 1),
     ],
 )
 def test_it_runs_a_constant_number_of_queries(
