@@ -31,6 +31,7 @@ from label.models import CategorieMention, Edition, Labellisation
 from . import actions
 from .access import get_dossier_deliberation, get_edition_deliberation
 from .ecran import Dossier, dossiers_a_deliberer, grouper, niveaux_precedents
+from .enums import TypeEntree
 from .forms import AmendementForm, DecisionForm, FiltresForm, PublicationForm
 from .models import Decision, EntreeJournal
 
@@ -46,10 +47,14 @@ def index(request):
         editions = Edition.objects.filter(
             roles_jury__user=request.user, roles_jury__role__in=[RoleJury.JURE, RoleJury.PRESIDENT]
         ).distinct()
+    # Éditions being judged, and those closed by a deliberation on this site (not the imported history).
     editions = list(
         editions.filter(
-            statut__in=[StatutEdition.EVALUATION, StatutEdition.DELIBERATION, StatutEdition.CLOSE]
-        ).order_by("-annee")[:10]
+            Q(statut__in=[StatutEdition.EVALUATION, StatutEdition.DELIBERATION])
+            | Q(journal_deliberation__type=TypeEntree.CLOTURE)
+        )
+        .distinct()
+        .order_by("-annee")
     )
     if not editions and not request.user.is_staff:
         raise Http404("Page introuvable.")

@@ -150,3 +150,9 @@ def test_a_juror_who_is_also_an_expert_reads_the_others_evaluations_once_hers_is
     assert lues() == ([], [])
     mienne.soumettre()
     assert lues() == ([1, 2, 3], [monde.expert_a, monde.expert_b, monde.jure])
+
+
+def test_the_list_of_editions_leaves_out_the_history_not_deliberated_here(client, monde):
+    client.force_login(monde.equipe)
+    editions = client.get(reverse("deliberation:index")).context["editions"]
+    assert [edition.annee for edition in editions] == [2027]  # 2022-2026 are closed, but not by this site
