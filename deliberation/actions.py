@@ -295,7 +295,8 @@ def _materialiser(edition, decisions):
             ]
         )
     appliquer_titres_excellence(edition=edition)
-    refuses = Decision.objects.de_edition(edition).filter(titre_propose=True).exclude(titre_confirme=True)
+    # A title only where the jury confirmed the rule's proposal.
+    refuses = Decision.objects.de_edition(edition).exclude(titre_propose=True, titre_confirme=True)
     Labellisation.objects.filter(
         edition=edition, collectivite_id__in=refuses.values("candidature__collectivite_id")
     ).update(titre_excellence=False)
