@@ -8,6 +8,9 @@ number of fiches.
 
 A wrong value (?enjeu=abc, a département that does not exist) is dropped, never an error: a shared address
 keeps working when a value disappears.
+
+?collectivite=<code> (INSEE or SIREN, the collectivité page's link « voir toutes ses fiches ») keeps the fiches
+of that collectivité: shown ticked, first, so that it can be removed like any facet value.
 """
 
 import datetime as dt
@@ -93,11 +96,13 @@ class Referentiel:
                 campagne_ouverture__isnull=False, campagne_cloture__isnull=False, campagne_ouverture__lte=aujourd_hui
             ).order_by("-annee")
         )
-        # 5. What the facets need of every collectivité: région, département, kind, population band.
+        # 5. What the facets need of every collectivité: code, name, région, département, kind, population band.
         region_de = {departement.id: departement.region_id for departement in self.departements}
-        self.collectivites = {}
+        self.collectivites, self.par_code = {}, {}
         for (
             pk,
+            code,
+            nom,
             categorie,
             pop_commune,
             pop_epci,
@@ -106,6 +111,8 @@ class Referentiel:
             est_commune,
         ) in Collectivite.objects.values_list(
             "pk",
+            "code",
+            "nom",
             "categorie",
             "commune__population",
             "epci__population",
@@ -115,7 +122,9 @@ class Referentiel:
         ):
             departement = dep_commune if est_commune else dep_epci
             tranche = tranche_de(pop_commune if est_commune else pop_epci)
+            self.par_code[code] = pk
             self.collectivites[pk] = {
+                "nom": nom,
                 "region": region_de.get(departement),
                 "departement": departement,
                 "categorie": categorie,
@@ -164,6 +173,7 @@ class Filtres:
     """The facets ticked in a query string, checked against the référentiel."""
 
     NOMS = [
+        "collectivite",
         "famille",
         "enjeu",
         "service",
@@ -180,6 +190,7 @@ class Filtres:
         self.referentiel = ref = referentiel
         lire = donnees.getlist
         self.choix = {
+            "collectivite": {code for code in lire("collectivite") if code in ref.par_code},
             "famille": _entiers(lire("famille")) & {famille.id for famille in ref.familles},
             "enjeu": _entiers(lire("enjeu")) & {enjeu.id for enjeu in ref.enjeux},
             "service": _entiers(lire("service")) & {service.id for service in ref.services},
@@ -231,11 +242,15 @@ class Filtres:
         return conditions
 
     def collectivites(self, sauf=None):
-        """Ids of the collectivités of the ticked facets of the collectivité (région, département, kind,
-        population, arobases), but `sauf`'s; None if none is ticked. The fiches are then checked through the
-        index of their collectivite_id (or the search index's own column), never their wide rows."""
+        """Ids of the collectivités of the ticked facets of the collectivité (the collectivité itself, région,
+        département, kind, population, arobases), but `sauf`'s; None if none is ticked. The fiches are then
+        checked through the index of their collectivite_id (or the search index's own column), never their
+        wide rows."""
         ref, choix = self.referentiel, self.choix
         lignes, collectivites = Collectivite.objects.order_by(), []
+        if choix["collectivite"]:
+            # Always applied (no count ignores it): its own count is its fiches among those of the page.
+            collectivites.append(Q(pk__in=sorted(ref.par_code[code] for code in choix["collectivite"])))
         if choix["region"] and sauf != "region":
             ids = [region.id for region in ref.regions if region.code in choix["region"]]
             collectivites.append(
@@ -278,11 +293,13 @@ class Filtres:
 
 
 def calculer_facettes(texte, filtres):
-    """The facets with their counts, for the fiches matching `texte` (10 queries, one per facet).
+    """The facets with their counts, for the fiches matching `texte`.
 
-    Each count query reads narrow data only: the fiche ↔ service table, the index of the fiches'
-    collectivite_id (the five facets of the collectivité are grouped by collectivité, then added up here
-    with the référentiel), the dates of the fiches for the year and "nouvelle"."""
+    Queries: familles, enjeux, services (3); the fiches grouped by collectivité, once for the facets of the
+    collectivité that are not ticked and the collectivité asked for (1), + 1 per ticked facet of the collectivité
+    (région, département, kind, population band, arobases: their counts ignore their own ticks); year and
+    "nouvelle" (2). Each reads narrow data only: the fiche ↔ service table, the index of the fiches'
+    collectivite_id (the groups by collectivité are added up here with the référentiel), the fiches' dates."""
     ref, choix = filtres.referentiel, filtres.choix
     texte_q = correspondances(texte)
 
@@ -304,8 +321,8 @@ def calculer_facettes(texte, filtres):
     par_collectivite_memo = {}
 
     def par_collectivite(sauf, attribut):
-        # The five facets of the collectivité share one query when none of them is ticked.
-        sauf = sauf if choix[sauf] else None
+        # The facets of the collectivité share one query when none of them is ticked.
+        sauf = sauf if sauf and choix[sauf] else None
         if sauf not in par_collectivite_memo:
             par_collectivite_memo[sauf] = list(
                 base(sauf)
@@ -316,7 +333,9 @@ def calculer_facettes(texte, filtres):
             )
         comptes = {}
         for collectivite_id, nombre in par_collectivite_memo[sauf]:
-            if attribut == "arobases":
+            if attribut == "pk":
+                valeur = collectivite_id
+            elif attribut == "arobases":
                 valeur = ref.arobases.get(collectivite_id)
             else:
                 valeur = ref.collectivites.get(collectivite_id, {}).get(attribut)
@@ -328,6 +347,21 @@ def calculer_facettes(texte, filtres):
         return {ligne["cle"]: ligne["nombre"] for ligne in lignes}
 
     facettes = []
+    if choix["collectivite"]:
+        # The collectivité asked for, first: its count comes with those of the facets of the collectivité below.
+        comptes = par_collectivite(None, "pk")
+        facettes.append(
+            Facette(
+                "collectivite",
+                "Collectivité",
+                [
+                    Option(code, ref.collectivites[ref.par_code[code]]["nom"], comptes.get(ref.par_code[code], 0), True)
+                    for code in sorted(
+                        choix["collectivite"], key=lambda code: ref.collectivites[ref.par_code[code]]["nom"]
+                    )
+                ],
+            )
+        )
     # Queries 1-3: familles, enjeux (distinct fiches: a fiche may have two services of one enjeu), services.
     comptes = par_service("service__enjeu__famille_id", "famille", True)
     facettes.append(

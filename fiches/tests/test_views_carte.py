@@ -104,6 +104,13 @@ def test_facets_of_the_search_page_without_a_list_here_are_kept_in_hidden_fields
     assert "D'autres filtres choisis dans l'observatoire s'appliquent aussi" in html
 
 
+def test_the_collectivite_of_the_search_page_is_kept_and_passed_to_the_list(client, obs):
+    html = client.get("/carte/", {"collectivite": "21231"}).content.decode()
+
+    assert '<input type="hidden" name="collectivite" value="21231">' in html
+    assert '<a href="/fiches/?collectivite=21231">' in html
+
+
 def test_the_base_layer_is_ours_unless_a_tile_server_is_configured(client, obs, settings):
     html = client.get("/carte/").content.decode()
     assert 'data-fond="/static/fiches/departements.geojson" data-tuiles-url=""' in html
@@ -219,10 +226,13 @@ def test_the_whole_world_is_a_valid_box(client, obs):
         ({"categorie": "ville", "departement": "70"}, set()),
         ({"region": ["32", "27"]}, {"publiee", "deux_services"}),
         ({"categorie": "ville", "region": "27"}, {"publiee"}),
+        ({"collectivite": "70450"}, {"deux_services"}),  # La Rochelle, by its INSEE code
+        ({"collectivite": "70450", "categorie": "ville"}, set()),
         # Wrong values are dropped, as on the search page.
         ({"region": "<script>"}, {"publiee", "deux_services"}),
         ({"categorie": "metropole"}, {"publiee", "deux_services"}),
         ({"enjeu": "abc"}, {"publiee", "deux_services"}),
+        ({"collectivite": "99999"}, {"publiee", "deux_services"}),
     ],
 )
 def test_it_applies_the_territory_and_kind_filters(client, obs, filtres, attendus):

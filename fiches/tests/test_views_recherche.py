@@ -151,6 +151,12 @@ def test_any_input_returns_a_page(client, donnees, q):
         "page=abc",
         "page=-1",
         "page=999999999999999999999",
+        "collectivite=",
+        "collectivite=zzz",
+        "collectivite=99999",
+        "collectivite=%00",
+        "collectivite=21231%27--",
+        f"collectivite={'2' * 10_000}",
     ],
 )
 def test_it_ignores_invalid_parameter_values(client, donnees, parametres):
@@ -237,6 +243,83 @@ def test_the_population_bands_are_those_of_the_statistics_and_the_mosaique(clien
     assert set(titres(client.get(URL, {"population": "500-1999"}))) == {"Fiche de Villersexel", "Fiche de la CC"}
     assert titres(client.get(URL, {"population": "10000-49999"})) == ["Fiche de Chenôve"]
     assert titres(client.get(URL, {"population": "2000-9999"})) == []
+
+
+def test_it_keeps_the_fiches_of_the_collectivite_given_by_its_code(client, donnees):
+    response = client.get(URL, {"collectivite": "21231"})
+
+    assert titres(response) == ["Budget participatif", "Médiation numérique à l'École"]
+    # The other facets count Dijon's fiches only; the collectivité shows first, ticked, with its count.
+    assert response.context["facettes"][0].nom == "collectivite"
+    assert facette(response, "collectivite") == {"Dijon": 2}
+    assert facette(response, "categorie") == {"Ville": 2}
+    html = response.content.decode()
+    assert 'id="f-collectivite-21231" checked>' in html
+    assert "<title>Dijon — Fiches actions (filtrées) — " in html
+    assert "2 fiches (filtres appliqués)</h2>" in html
+    assert (
+        '<p class="filtre-actif">Seulement les fiches de <strong>Dijon</strong>. '
+        '<a href="/fiches/" hx-get="/fiches/">Voir les fiches de toutes les collectivités</a></p>'
+    ) in html
+
+
+def test_an_epci_is_given_by_its_siren(client, donnees):
+    assert titres(client.get(URL, {"collectivite": "242100410"})) == ["Open data métropolitain"]
+
+
+def test_the_collectivite_combines_with_the_text_and_the_facets_and_is_removed_alone(client, donnees):
+    parametres = {"q": "numériques", "collectivite": "21231", "enjeu": donnees["mediation_enjeu"].pk, "page": 1}
+    response = client.get(URL, parametres, **HTMX)
+
+    assert titres(response) == ["Médiation numérique à l'École"]
+    html = response.content.decode()
+    assert html.startswith("<title>« numériques » — Dijon — Fiches actions (filtrées) — ")
+    enjeu = donnees["mediation_enjeu"].pk
+    sans = f"/fiches/?q=num%C3%A9riques&amp;enjeu={enjeu}"
+    assert f'<a href="{sans}" hx-get="{sans}">Voir les fiches de toutes les collectivités</a>' in html
+    assert set(titres(client.get(URL, {"q": "numériques", "enjeu": enjeu}))) == {
+        "Médiation numérique à l'École",
+        "Ateliers numériques pour les aînés",
+    }
+
+
+def test_several_collectivites_add_up(client, donnees):
+    response = client.get(URL, {"collectivite": ["70450", "242100410"]})
+
+    assert titres(response) == ["Ateliers numériques pour les aînés", "Open data métropolitain"]
+    assert facette(response, "collectivite") == {"Dijon Métropole": 1, "La Rochelle": 1}
+    assert "Seulement les fiches de <strong>Dijon Métropole</strong> et <strong>La Rochelle</strong>." in (
+        response.content.decode()
+    )
+
+
+def test_a_collectivite_without_published_fiches_stays_shown_to_be_removed(client, donnees):
+    Collectivite.objects.create(nom="Villersexel", categorie=Categorie.VILLAGE, commune=donnees["ref"]["villersexel"])
+
+    response = client.get(URL, {"collectivite": "70561"})
+
+    assert titres(response) == []
+    assert facette(response, "collectivite") == {"Villersexel": 0}
+    assert 'id="f-collectivite-70561" checked>' in response.content.decode()
+    assert "Voir les fiches de toutes les collectivités" in response.content.decode()
+
+
+def test_an_unknown_collectivite_code_is_ignored(client, donnees):
+    response = client.get(URL, {"collectivite": "99999"})
+
+    assert len(titres(response)) == 4
+    html = response.content.decode()
+    assert "filtre-actif" not in html
+    assert "(filtres appliqués)" not in html
+
+
+def test_the_link_of_the_collectivite_page_leads_to_its_fiches(client, donnees):
+    ajouter_fiches(donnees["dijon"], 10)
+    html = client.get("/collectivites/21231/").content.decode()
+    lien = re.search(r'<a href="(/fiches/\?collectivite=21231)">Voir les 12 fiches actions de Dijon', html)
+
+    assert lien
+    assert len(titres(client.get(lien.group(1)))) == 12
 
 
 def test_it_counts_arobases_in_the_latest_published_edition_only(client, donnees):
@@ -362,6 +445,9 @@ def test_it_labels_every_facet_checkbox(client, donnees):
         ({}, 0),
         ({"q": "atelier", "enjeu": "12", "departement": "70", "arobases": "2"}, 2),
         ({"q": "atelier", "population": "moins-de-500", "annee": "2025", "tri": "date"}, 1),
+        # The collectivité asked for is counted with the facets of the collectivité: no query of its own.
+        ({"q": "atelier", "collectivite": "70450"}, 0),
+        ({"collectivite": "70450", "categorie": "village"}, 1),
     ],
 )
 def test_it_runs_a_constant_number_of_queries(

@@ -55,6 +55,14 @@ def url_de_page(request, page):
     return f"?{parametres.urlencode()}" if parametres else "?"
 
 
+def url_sans(request, nom):
+    """This search without the parameter `nom` (and back to the first page)."""
+    parametres = request.GET.copy()
+    for cle in (nom, "page"):
+        parametres.pop(cle, None)
+    return f"{request.path}?{parametres.urlencode()}" if parametres else request.path
+
+
 def pagination(request, resultats):
     """Links to the first, previous, next and last pages and to the pages around the current one."""
     page, dernieres = resultats.page, resultats.nombre_de_pages
@@ -76,13 +84,14 @@ def pagination(request, resultats):
 def liste(request):
     """Search, filter and browse the published fiches actions. Public: everyone sees the same page, and only
     published fiches (drafts and fiches under moderation never show, even to their authors or to staff).
+    ?collectivite=<code> keeps one collectivité's fiches (the link of its page); an unknown code is ignored.
 
     With htmx (the form, the pagination), only the results region is rendered; every state has its own
     address (hx-push-url), which renders the full page without htmx.
 
     Queries, whatever the number of fiches: 6 for the values of the facets (Referentiel), 2 or 3 for the
     search (see rechercher), 2 for the fiches of the page, 7 for the facet counts (+1 per ticked facet of the
-    collectivité), and the demo banner's.
+    collectivité, see calculer_facettes), and the demo banner's.
     """
     form = RechercheForm(request.GET)
     texte, tri = form.valeurs()
@@ -93,8 +102,13 @@ def liste(request):
     for fiche in fiches:
         fiche.titre_surligne = resultats.titres.get(fiche.pk)
         fiche.extrait = resultats.extraits.get(fiche.pk)
+    collectivites = [
+        (referentiel.collectivites[referentiel.par_code[code]]["nom"], code) for code in filtres.choix["collectivite"]
+    ]
     contexte = {
         "form": form,
+        "collectivites": sorted(collectivites),
+        "url_sans_collectivite": url_sans(request, "collectivite"),
         "texte": texte,
         "url_sans_filtre": f"{request.path}?{urlencode({'q': texte, 'tri': tri})}",
         "tri": tri,
