@@ -87,6 +87,12 @@ class Edition(models.Model):
         self.statut = statut
         self.save(update_fields=["statut"])
 
+    def clean(self):
+        if self.publication_at is not None and self.statut != StatutEdition.CLOSE:
+            raise ValidationError(
+                {"publication_at": "Les résultats ne peuvent être publiés qu'une fois la délibération close."}
+            )
+
     def categorie_pour_population(self, population):
         """Ville or village for a commune of this population, by this édition's threshold."""
         if population is not None and population < self.seuil_village:

@@ -762,7 +762,7 @@ def importer_palmares(*, annee, lignes, ignorer_non_resolus=False, numero=None):
     duplicating), the mentions; then recomputes the excellence titles of this édition and the later ones.
     """
     from label.actions import appliquer_titres_excellence
-    from label.enums import Categorie
+    from label.enums import Categorie, StatutEdition
     from label.models import CategorieMention, Collectivite, Edition, Labellisation, Mention
     from territoires.models import Commune, Epci
 
@@ -790,7 +790,9 @@ def importer_palmares(*, annee, lignes, ignorer_non_resolus=False, numero=None):
 
     with transaction.atomic():
         edition, creee = Edition.objects.get_or_create(
-            annee=annee, defaults={"numero": numero or numero_pour(annee), "publication_at": None}
+            # A past palmarès is a closed deliberation; it stays unpublished until staff set its publication time.
+            annee=annee,
+            defaults={"numero": numero or numero_pour(annee), "publication_at": None, "statut": StatutEdition.CLOSE},
         )
         bilan = Bilan(edition=edition, edition_creee=creee, laissees_de_cote=bloquantes)
 

@@ -178,3 +178,15 @@ class TestEdition:
             edition.move_to(StatutEdition.CLOSE)
         edition.refresh_from_db()
         assert edition.statut == StatutEdition.CAMPAGNE
+
+
+class TestPublicationGate:
+    def test_results_cannot_be_scheduled_before_the_deliberation_is_closed(self):
+        edition = Edition(annee=2027, numero=28, statut=StatutEdition.DELIBERATION, publication_at=timezone.now())
+        with pytest.raises(ValidationError) as erreur:
+            edition.full_clean()
+        assert "délibération close" in str(erreur.value)
+
+    def test_a_closed_edition_can_be_scheduled(self):
+        edition = Edition(annee=2027, numero=28, statut=StatutEdition.CLOSE, publication_at=timezone.now())
+        edition.full_clean()

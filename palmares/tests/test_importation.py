@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from arobase.testing import make_referentiel
+from label.enums import StatutEdition
 from label.models import CategorieMention, Collectivite, Edition, Labellisation, Mention
 from palmares.importation import (
     AMBIGU,
@@ -435,6 +436,7 @@ def test_an_import_creates_an_unpublished_edition_collectivites_and_labellisatio
     edition = Edition.objects.get(annee=2012)
     assert bilan.edition_creee
     assert edition.publication_at is None
+    assert edition.statut == StatutEdition.CLOSE  # a past palmarès: deliberation closed, not yet published
     assert edition.numero == 13
     assert not Edition.objects.publiees().exists()
     resultats = {

@@ -91,8 +91,8 @@ class Command(BaseCommand):
 
     def ecrire_campagne(self, campagne):
         self.stdout.write(
-            f"  Campagne {campagne.annee} ouverte (clôture le 15 décembre 2026 à 23:59) : {campagne.questionnaires} "
-            f"questionnaires, candidatures {campagne.texte_statuts}"
+            f"  Campagne {campagne.annee} : {campagne.questionnaires} questionnaires, "
+            f"candidatures {campagne.texte_statuts}"
         )
 
     def ecrire_fiches(self, fiches):
