@@ -308,3 +308,10 @@ def test_a_conflicted_expert_cannot_post_an_evaluation(client, affecte):
 
     assert reponse.status_code == 404
     assert not Evaluation.objects.exists()
+
+
+@pytest.mark.parametrize("qui, lien", [("jure", True), ("president", True), ("equipe", True), ("expert_a", False)])
+def test_the_edition_page_links_the_deliberation_for_those_who_deliberate(client, affecte, qui, lien):
+    client.force_login(getattr(affecte, qui))
+    page = client.get("/jury/2027/").content.decode()
+    assert ('href="/deliberation/2027/"' in page) is lien
