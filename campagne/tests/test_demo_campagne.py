@@ -108,6 +108,6 @@ def test_the_demo_command_adds_the_campaign_to_a_demo_built_before_it(historique
     call_command("demo", "--si-absente", stdout=out)
 
     assert "sans campagne :" in out.getvalue()
-    assert "Campagne 2027 ouverte (clôture le 15 décembre 2026 à 23:59) : 3 questionnaires" in out.getvalue()
+    assert "Campagne 2027 : 3 questionnaires" in out.getvalue()
     assert out.getvalue().rstrip().endswith("rien à faire.")
     assert Edition.objects.filter(annee=2027).count() == 1
