@@ -36,6 +36,7 @@ OU / OR between two words (either). Anything else is text: quotes, parentheses, 
 # SQL below is assembled from table and column names and placeholders only; values go as parameters.
 # ruff: noqa: S608
 
+import functools
 import math
 import re
 import unicodedata
@@ -479,7 +480,9 @@ class PostgreSQL:
 
 
 _MOT_OU_MARQUE = re.compile("[^\\W_]+|[\x02\x03]")
-# Between two words of a headline: spaces, punctuation and the HTML tags that PostgreSQL's parser drops.
+# The words of a text, and the HTML tags that PostgreSQL's parser drops (skipped).
+_MOT_OU_BALISE = re.compile(r"<[^<>]{0,80}>|[^\W_]+")
+# Between two words of a headline: spaces, punctuation and those HTML tags.
 _ENTRE_MOTS = r"(?>(?:<[^<>]{0,80}>|[\W_])+)"
 
 
@@ -496,20 +499,43 @@ def remettre_accents(marque, original, *, entier=False):
         if dedans:
             surlignes.add(len(mots))
         mots.append(morceau.group())
-    trouve = (
-        re.search(_ENTRE_MOTS.join(f"({re.escape(mot)})" for mot in mots), sans_accents(original)) if mots else None
-    )
-    if not trouve:
+    places = _places_des_mots(mots, original) if mots else None
+    if not places:
         return marque
-    resultat, position = [], trouve.start()
-    for rang in range(len(mots)):
-        debut, fin = trouve.span(rang + 1)
+    resultat, position = [], places[0][0]
+    for rang, (debut, fin) in enumerate(places):
         mot = original[debut:fin]
         resultat += [original[position:debut], DEBUT + mot + FIN if rang in surlignes else mot]
         position = fin
     if entier:
-        return original[: trouve.start()] + "".join(resultat) + original[position:]
+        return original[: places[0][0]] + "".join(resultat) + original[position:]
     return "".join(resultat)
+
+
+def _places_des_mots(mots, original):
+    """The (start, end) of `mots` where they follow each other in sans_accents(original) (only spaces,
+    punctuation and HTML tags between them), the first such place; None if they do not."""
+    mots_du_texte, places = _mots_du_texte(original)
+    nombre, rang = len(mots), -1
+    while True:
+        try:
+            rang = mots_du_texte.index(mots[0], rang + 1)
+        except ValueError:
+            break
+        if mots_du_texte[rang : rang + nombre] == mots:
+            return places[rang : rang + nombre]
+    # Words that are not whole words of the text here (PostgreSQL's parser cuts some differently): a pattern, as
+    # a last resort (compiling one per headline costs about a millisecond).
+    trouve = re.search(_ENTRE_MOTS.join(f"({re.escape(mot)})" for mot in mots), sans_accents(original))
+    return [trouve.span(rang + 1) for rang in range(nombre)] if trouve else None
+
+
+@functools.lru_cache(maxsize=64)
+def _mots_du_texte(original):
+    """The words of sans_accents(original) and their places, the HTML tags skipped; read once for the title
+    and the fragments of a fiche."""
+    jetons = [jeton for jeton in _MOT_OU_BALISE.finditer(sans_accents(original)) if jeton.group()[0] != "<"]
+    return [jeton.group() for jeton in jetons], [jeton.span() for jeton in jetons]
 
 
 # ---------------------------------------------------------------------------------------------------

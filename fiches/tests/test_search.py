@@ -118,6 +118,10 @@ def test_it_puts_the_accents_back_on_a_postgresql_headline():
     assert remettre_accents(f"Les {DEBUT}ecoles{FIN}", "« Les <i>écoles</i> »", entier=True) == (
         f"« Les <i>{DEBUT}écoles{FIN}</i> »"
     )
+    # The first place where the words follow each other, as whole words.
+    assert remettre_accents(f"la {DEBUT}mediation{FIN}", "Médiation, puis la médiation") == f"la {DEBUT}médiation{FIN}"
+    # Words cut otherwise than Python's (not whole words here) are still found.
+    assert remettre_accents(f"{DEBUT}ecole{FIN}", "Les écoles") == f"{DEBUT}école{FIN}"
 
 
 # ---------------------------------------------------------------------------------------------------
