@@ -37,6 +37,21 @@ VIEWPORTS = {
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite, the browser tests use a test database in a file, not in memory.
+
+    The live server answers in another thread: with an in-memory database (shared cache) a write from the
+    page (an autosave) and one from the test can collide with « database table is locked », which no busy
+    timeout waits for. A file database in WAL mode waits instead (the settings' timeout).
+    """
+    from django.conf import settings
+
+    base = settings.DATABASES["default"]
+    if base["ENGINE"].endswith("sqlite3"):
+        base.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("base") / "navigateur.sqlite3")
+
+
+@pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium introuvable : {CHROMIUM} (apt-get install chromium, ou CHROMIUM=/chemin).")
