@@ -14,6 +14,7 @@ from datetime import timedelta
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -27,13 +28,21 @@ from jury.tests.outils import affecter, soumettre
 from label.enums import StatutEdition
 from label.models import CategorieMention, Edition, Labellisation
 
-from .checks import assert_accessible, assert_no_horizontal_scroll
+from .checks import assert_accessible, assert_no_horizontal_scroll, oublier_les_types_de_contenu
 from .conftest import VIEWPORTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 SUFFIXE = "Label Territoires, Villes et Villages Internet"
 CITATION = "La secrétaire de mairie accompagne chaque habitant en ligne."
+
+
+@pytest.fixture(scope="module", autouse=True)
+def instantane_rechargeable(django_db_setup, django_db_blocker):
+    """test_pages_publiques.py (just before this file) is transactional without serialized_rollback: its flush
+    leaves re-created content types that the snapshot would collide with. See checks.oublier_les_types_de_contenu."""
+    with django_db_blocker.unblock():
+        oublier_les_types_de_contenu()
 
 
 @pytest.fixture
@@ -44,6 +53,9 @@ def monde(transactional_db, settings, tmp_path):
     secret is known here."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.CAMPAGNE_FICHIERS_ROOT = tmp_path / "prive"
+    # The cache (a database table that the flush between transactional tests leaves alone) holds allauth's rate
+    # limits, 30 sign-ins a minute from one address among them: the tests before this one must not use them up.
+    cache.clear()
     monde = make_campagne()
     creer_fiche(monde, monde.la_rochelle, titre="Atelier numérique du jeudi")
     monde.e2027.statut = StatutEdition.EVALUATION
