@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from .checks import assert_accessible, assert_no_horizontal_scroll
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 VIEWPORTS = ["ordinateur", "telephone"]
 SUFFIXE = "Label Territoires, Villes et Villages Internet"

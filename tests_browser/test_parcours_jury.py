@@ -113,15 +113,14 @@ def se_connecter(open_page, monde, user, destination):
 
 
 def statut_du_palmares(browser, live_server):
-    """The HTTP status of /palmares/2027/ for an anonymous visitor (a fresh browser).
-
-    Its page is not given to axe: the project has no templates/404.html yet, so Django's bare English « Not Found »
-    page answers (lang="en", no main landmark), which axe rightly refuses."""
+    """The HTTP status of /palmares/2027/ for an anonymous visitor (a fresh browser); its page (the site's
+    French « Page introuvable » while embargoed) is checked with axe too."""
     context = browser.new_context(viewport=VIEWPORTS["ordinateur"], locale="fr-FR")
     try:
         page = context.new_page()
         reponse = page.goto(live_server.url + "/palmares/2027/")
         expect(page.get_by_text("La Rochelle")).to_have_count(0)
+        assert_accessible(page)
         return reponse.status
     finally:
         context.close()
