@@ -21,12 +21,18 @@ the filters of the collectivité and the sort by date never read the fiches' wid
 finds "numérique"), weights A titre, B contexte, C texte, over text stripped of its accents by the SQL
 function `fiches_sans_accents()` (migration 0004): normalize(…, NFD) then the combining marks removed, so
 no extension (unaccent) is needed — PostgreSQL 13 or later, UTF-8 database. `sans_accents()` below does
-the same in Python. Ranking: ts_rank. Snippets: ts_headline over the accent-stripped text, whose words are
-then looked up in order in the original text so that the page shows the accents (remettre_accents()).
+the same in Python. The query goes through the SQL function `fiches_tsquery()` (migration 0006): every word
+of 3 characters or more (and the last word of a phrase) matches its French stem *or*, unstemmed, as a prefix
+of the indexed lexemes: "ecole" → 'ecol' | 'ecole':*, so "biblio" finds "bibliothèque" and "ecole" finds
+"écoles" but not "écologie" (a stemmed prefix, 'ecol':*, would). The index holds stems, so a prefix typed
+past a word's stem misses it ("applic" does not find "application", stemmed 'appliqu'; "numeri" does, as
+it stems to 'numer' like "numériques"). Ranking: ts_rank. Snippets: ts_headline over the accent-stripped
+text (prefixes marked too), whose words are then looked up in order in the original text so that the page
+shows the accents (remettre_accents()).
 No foreign key to the fiches (Django's flush truncates the fiches without it): a deleted fiche leaves the
 index through indexer([its id]), and the pages load the fiches of a result page from the published ones.
 
-User input never reaches MATCH or to_tsquery as such: `analyser()` keeps words made of letters and
+User input never reaches MATCH or fiches_tsquery() as such: `analyser()` keeps words made of letters and
 digits, and the engine's query is built from them only (quoted FTS5 strings, quoted tsquery lexemes).
 Understood syntax, like a web search engine: words (all required), "an exact phrase", -word (excluded),
 OU / OR between two words (either). Anything else is text: quotes, parentheses, AND, NOT, *, NEAR, emoji,
@@ -382,7 +388,12 @@ class PostgreSQL:
     # Fragments of the body around the matches; the whole title, highlighted.
     OPTIONS_EXTRAIT = "MaxFragments=2, MaxWords=24, MinWords=10, StartSel=\x02, StopSel=\x03, FragmentDelimiter=\x01"
     OPTIONS_TITRE = "HighlightAll=true, StartSel=\x02, StopSel=\x03"
-    SOUS_REQUETE = f"SELECT fiche_id FROM {TABLE} WHERE vecteur @@ to_tsquery('french', %s)"
+    # The tsquery of an expression: fiches_tsquery() (migration 0006) stems its words as to_tsquery('french', …)
+    # does, and a word written 'mot':* also matches, unstemmed, any indexed word that begins with it.
+    TSQUERY = "fiches_tsquery(%s)"
+    SOUS_REQUETE = f"SELECT fiche_id FROM {TABLE} WHERE vecteur @@ {TSQUERY}"
+    # Shorter words are not prefixes: "el" would find most fiches (and rank them all), for a word still being typed.
+    PREFIXE_MIN = 3
 
     @staticmethod
     def total_avec_la_page(tri):
@@ -390,11 +401,19 @@ class PostgreSQL:
         # Counting apart would visit the heap a second time.
         return True
 
-    @staticmethod
-    def expression(requete):
+    @classmethod
+    def lexeme(cls, mot, *, prefixe):
+        """A quoted lexeme (letters and digits only), a prefix as well if asked and long enough."""
+        if prefixe and len(mot) >= cls.PREFIXE_MIN and mot not in MOTS_VIDES:
+            return f"'{mot}':*"
+        return f"'{mot}'"
+
+    @classmethod
+    def expression(cls, requete):
         def phrase(mots):
-            # Quoted lexemes (letters and digits only); to_tsquery('french', …) stems them.
-            return "(" + " <-> ".join(f"'{mot}'" for mot in mots) + ")"
+            # Its last word is a prefix, as in FTS5's "…"*: a single word is one, a phrase stays exact otherwise.
+            dernier = len(mots) - 1
+            return "(" + " <-> ".join(cls.lexeme(mot, prefixe=rang == dernier) for rang, mot in enumerate(mots)) + ")"
 
         def groupe(phrases):
             return "(" + " | ".join(map(phrase, phrases)) + ")"
@@ -415,14 +434,14 @@ class PostgreSQL:
 
     @classmethod
     def compter(cls, expression, filtre, params_filtre):
-        sql = f"SELECT count(*) FROM {TABLE} r WHERE r.vecteur @@ to_tsquery('french', %s){cls._filtre(filtre)}"
+        sql = f"SELECT count(*) FROM {TABLE} r WHERE r.vecteur @@ {cls.TSQUERY}{cls._filtre(filtre)}"
         return sql, [expression, *params_filtre]
 
     @classmethod
     def par_pertinence(cls, expression, filtre, params_filtre, limite, decalage):
         sql = (
             f"WITH m AS MATERIALIZED (SELECT r.fiche_id, ts_rank(r.vecteur, q, 1) AS score "
-            f"FROM {TABLE} r, to_tsquery('french', %s) q WHERE r.vecteur @@ q{cls._filtre(filtre)}) "
+            f"FROM {TABLE} r, {cls.TSQUERY} q WHERE r.vecteur @@ q{cls._filtre(filtre)}) "
             "SELECT fiche_id, (SELECT count(*) FROM m) FROM m ORDER BY score DESC, fiche_id DESC LIMIT %s OFFSET %s"
         )
         return sql, [expression, *params_filtre, limite, decalage]
@@ -430,7 +449,7 @@ class PostgreSQL:
     @classmethod
     def par_date(cls, expression, filtre, params_filtre, limite, decalage):
         sql = (
-            f"WITH m AS MATERIALIZED (SELECT r.fiche_id, r.created_at FROM {TABLE} r, to_tsquery('french', %s) q "
+            f"WITH m AS MATERIALIZED (SELECT r.fiche_id, r.created_at FROM {TABLE} r, {cls.TSQUERY} q "
             f"WHERE r.vecteur @@ q{cls._filtre(filtre)}) "
             "SELECT fiche_id, (SELECT count(*) FROM m) FROM m ORDER BY created_at DESC, fiche_id DESC LIMIT %s OFFSET %s"
         )
@@ -439,13 +458,13 @@ class PostgreSQL:
     @classmethod
     def extraits(cls, cursor, requete, expression, ids):
         # Every word of the query, each on its own: ts_headline only marks "covers" of its query, and the words
-        # of a fiche may be spread over the title, the body and the context.
-        expression = " | ".join(f"'{mot}'" for mot in requete.mots())
+        # of a fiche may be spread over the title, the body and the context. ts_headline marks prefixes too.
+        expression = " | ".join(cls.lexeme(mot, prefixe=True) for mot in requete.mots())
         texte = " || ' ' || ".join(f"f.{champ}" for champ in CHAMPS_TEXTE)
         cursor.execute(
             f"SELECT f.id, f.titre, t.texte, ts_headline('french', fiches_sans_accents(f.titre), q, %s), "
             f"ts_headline('french', fiches_sans_accents(t.texte), q, %s) "
-            f"FROM {FicheAction._meta.db_table} f, LATERAL (SELECT {texte} AS texte) t, to_tsquery('french', %s) q "
+            f"FROM {FicheAction._meta.db_table} f, LATERAL (SELECT {texte} AS texte) t, {cls.TSQUERY} q "
             "WHERE f.id = ANY(%s)",
             [cls.OPTIONS_TITRE, cls.OPTIONS_EXTRAIT, expression, list(ids)],
         )

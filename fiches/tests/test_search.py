@@ -25,7 +25,6 @@ from ..search import (
 )
 from .recherche_donnees import ajouter_fiches, creer_fiche, make_recherche
 
-sqlite_seulement = pytest.mark.skipif(connection.vendor != "sqlite", reason="FTS5 (SQLite)")
 postgresql_seulement = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL")
 
 
@@ -149,10 +148,48 @@ def test_postgresql_stems_french_words(donnees):
     assert "Médiation numérique à l'École" in titres(rechercher("accompagnée"))
 
 
-@sqlite_seulement
-def test_sqlite_matches_every_word_as_a_prefix(donnees):
+@postgresql_seulement
+def test_postgresql_keeps_words_of_two_letters_whole(donnees):
+    # A prefix of two letters would match most fiches: "nu" is searched as a word (SQLite takes it as a prefix).
+    assert rechercher("nu").total == 0
+    assert rechercher("num").total == 2
+
+
+def test_it_matches_every_word_as_a_prefix(donnees):
     assert "Médiation numérique à l'École" in titres(rechercher("numeri"))
     assert "Médiation numérique à l'École" in titres(rechercher("accompagn"))
+    assert titres(rechercher("débrouill")) == ["Médiation numérique à l'École"]
+    assert set(titres(rechercher("ateli tabl"))) == {"Ateliers numériques pour les aînés"}
+
+
+@pytest.fixture
+def bibliotheque(donnees):
+    fiches = [
+        creer_fiche(donnees["dijon"], "Bibliothèque numérique", synthese="Des livres à lire en ligne."),
+        creer_fiche(donnees["dijon"], "Sentier d'écologie", synthese="La nature en ville."),
+    ]
+    indexer([fiche.pk for fiche in fiches])
+    return fiches
+
+
+def test_a_prefix_finds_a_longer_word_and_is_highlighted(bibliotheque):
+    resultats = rechercher("biblio")
+
+    assert titres(resultats) == ["Bibliothèque numérique"]
+    assert resultats.titres[bibliotheque[0].pk] == "<mark>Bibliothèque</mark> numérique"
+
+
+def test_a_word_never_finds_a_word_that_only_shares_its_stem_prefix(bibliotheque):
+    # "école" stems to "ecol" on PostgreSQL, a prefix of "écologie" (stemmed "ecolog"): never a match.
+    assert "Sentier d'écologie" not in titres(rechercher("ecole"))
+    assert "Sentier d'écologie" not in titres(rechercher("écoles"))
+    assert titres(rechercher("écolo")) == ["Sentier d'écologie"]
+
+
+def test_a_phrase_is_exact_but_for_its_last_word_and_exclusions_are_prefixes(donnees):
+    assert titres(rechercher('"tablette prêt"')) == ["Ateliers numériques pour les aînés"]
+    assert rechercher('"tabl prêtée"').total == 0
+    assert titres(rechercher("ateliers -tabl")) == ["Médiation numérique à l'École"]
 
 
 def test_it_never_finds_a_fiche_that_is_not_published(donnees):
