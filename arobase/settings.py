@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "comptes.middleware.DoubleAuthentificationMiddleware",  # staff need it for the administration and dossiers
 ]
 
 ROOT_URLCONF = "arobase.urls"
@@ -207,8 +208,8 @@ ACCOUNT_RATE_LIMITS = {
 ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("ALLAUTH_TRUSTED_PROXY_COUNT", 0))
 
 # Two-factor authentication (allauth.mfa): an authenticator app (TOTP) and recovery codes, at
-# /compte/double-authentification/. Anyone may turn it on; the [jury] issue will require it for the jury
-# and staff (comptes.access.double_authentification_requise is ready for that).
+# /compte/double-authentification/. Anyone may turn it on; staff and the jury must before they see a dossier or
+# the administration (the rule: comptes.access.a_la_double_authentification).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Label Villes Internet"
 MFA_RECOVERY_CODE_COUNT = 10

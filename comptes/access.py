@@ -1,12 +1,16 @@
 """Who may manage a collectivité's members, decide a request, change a membership. Every view of comptes goes
-through these helpers. A 404 (not a 403) keeps the members of a collectivité from being discovered."""
+through these helpers. A 404 (not a 403) keeps the members of a collectivité from being discovered.
 
-from functools import wraps
+Also the rule of two-factor authentication (below): staff and the jury need an authenticator app (TOTP) before
+any dossier or administration page."""
 
+from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django_htmx.http import HttpResponseClientRedirect
 
 from label.models import Collectivite
 
@@ -60,20 +64,38 @@ def get_domaine_for_user(request, pk):
     return domaine
 
 
+# ---------------------------------------------------------------------------------------------------
+# Two-factor authentication: the one rule, used by the jury's pages (jury.access.mfa_requise), a dossier seen
+# by staff (campagne.access.get_candidature_for_user), the staff's list of candidatures and the administration
+# (comptes.middleware.DoubleAuthentificationMiddleware).
+# ---------------------------------------------------------------------------------------------------
+
+MESSAGE_DOUBLE_AUTHENTIFICATION = (
+    "Les dossiers, les pages du jury et l'administration demandent la double authentification : activez une "
+    "application d'authentification (codes à usage unique) pour continuer. Elle protège les dossiers et les "
+    "résultats, secrets jusqu'à la cérémonie."
+)
+
+
+class DoubleAuthentificationRequise(Exception):
+    """Raised by an access helper that cannot answer itself (get_candidature_for_user) when staff without
+    two-factor authentication ask for a dossier; comptes.middleware answers with demander_double_authentification."""
+
+
 def a_la_double_authentification(user):
-    """Has the user turned on two-factor authentication (an authenticator app)?"""
-    return user.is_authenticated and is_mfa_enabled(user)
+    """Has `user` turned on an authenticator app (TOTP)? Recovery codes alone do not count."""
+    return user.is_authenticated and is_mfa_enabled(user, types=[Authenticator.Type.TOTP])
 
 
-def double_authentification_requise(view):
-    """For the pages of the jury and staff ([jury] issue): a signed-in user without two-factor authentication
-    is sent to the page that turns it on, with a message saying why."""
+def equipe_sans_double_authentification(user):
+    """Staff who have not turned on an authenticator app: they see no dossier and no administration page."""
+    return user.is_authenticated and user.is_staff and not a_la_double_authentification(user)
 
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if request.user.is_authenticated and not a_la_double_authentification(request.user):
-            messages.info(request, "Cette page demande la double authentification : activez-la pour continuer.")
-            return redirect("mfa_index")
-        return view(request, *args, **kwargs)
 
-    return wrapper
+def demander_double_authentification(request):
+    """The answer to staff or a jury member without an authenticator app: the page that turns it on, with a
+    message saying why (for a part of a page refreshed by htmx, the whole page goes there)."""
+    messages.warning(request, MESSAGE_DOUBLE_AUTHENTIFICATION)
+    if getattr(request, "htmx", False):
+        return HttpResponseClientRedirect(reverse("mfa_index"))
+    return redirect("mfa_index")

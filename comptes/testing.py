@@ -10,3 +10,16 @@ def verifier_adresses(*users):
 
     for user in users:
         EmailAddress.objects.update_or_create(user=user, email=user.email, defaults={"primary": True, "verified": True})
+
+
+def activer_totp(*users):
+    """Give each user an authenticator app (a TOTP row, as allauth writes it once the first code is checked):
+    staff and the jury need it before any dossier or administration page."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import generate_totp_secret
+    from allauth.mfa.utils import encrypt
+
+    for user in users:
+        Authenticator.objects.create(
+            user=user, type=Authenticator.Type.TOTP, data={"secret": encrypt(generate_totp_secret())}
+        )

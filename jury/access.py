@@ -2,7 +2,8 @@
 
 - Roles are granted per édition by staff (RoleEdition): `roles_de(user, edition)`, `a_role(user, edition, ...)`.
 - Two-factor authentication (allauth.mfa, an authenticator app) is required of every role holder and of staff
-  before any dossier is shown: `mfa_requise` (a view decorator) or `reponse_si_mfa_manquante(request)`.
+  before any dossier is shown: `mfa_requise` (a view decorator) or `reponse_si_mfa_manquante(request)`, on the
+  rule of comptes.access (`a_la_double_authentification`).
 - A dossier is reached through `get_candidature_jury(request, edition, pk)`, which answers 404 to anyone who may
   not see it, a conflicted person first (jury/conflits.py). A 404 (not a 403) keeps the list of candidates and
   the conflicts secret.
@@ -10,24 +11,16 @@
 
 from functools import wraps
 
-from allauth.mfa.models import Authenticator
-from allauth.mfa.utils import is_mfa_enabled
-from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 
+from comptes.access import a_la_double_authentification, demander_double_authentification
 from label.models import Edition
 
 from .conflits import candidatures_visibles, est_en_conflit
 from .enums import RoleJury
 from .models import Affectation, Evaluation, RoleEdition
-
-MESSAGE_MFA = (
-    "Les pages du jury demandent la double authentification : activez une application d'authentification "
-    "(codes à usage unique) pour continuer. Elle protège les dossiers et les résultats, secrets jusqu'à la cérémonie."
-)
-
 
 # ---------------------------------------------------------------------------------------------------
 # Roles
@@ -69,13 +62,8 @@ def est_affecte(user, candidature):
 
 
 # ---------------------------------------------------------------------------------------------------
-# Two-factor authentication
+# Two-factor authentication (whether a person has it: comptes.access.a_la_double_authentification)
 # ---------------------------------------------------------------------------------------------------
-
-
-def a_la_double_authentification(user):
-    """Has `user` turned on an authenticator app (TOTP)? Recovery codes alone do not count."""
-    return user.is_authenticated and is_mfa_enabled(user, types=[Authenticator.Type.TOTP])
 
 
 def doit_avoir_mfa(user):
@@ -91,8 +79,7 @@ def reponse_si_mfa_manquante(request):
     if not user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if doit_avoir_mfa(user) and not a_la_double_authentification(user):
-        messages.warning(request, MESSAGE_MFA)
-        return redirect("mfa_index")
+        return demander_double_authentification(request)
     return None
 
 

@@ -1,13 +1,12 @@
 """The jury in the administration: roles, settings, the evaluation grid, conflicts (declared and lifted) and
-assignments. Every page of a jury model needs two-factor authentication of the staff member (like the jury's
-pages), and the rows about a dossier the staff member is in conflict with are left out. Evaluations are read in the jury's
-pages, never edited here."""
+assignments. The whole administration needs two-factor authentication of the staff member, like the jury's pages
+(comptes.middleware), and the rows about a dossier the staff member is in conflict with are left out. Evaluations
+are read in the jury's pages, never edited here."""
 
 from django.contrib import admin
 
 from label.models import Edition
 
-from .access import reponse_si_mfa_manquante
 from .conflits import candidatures_en_conflit
 from .models import (
     Affectation,
@@ -20,27 +19,7 @@ from .models import (
 )
 
 
-class JuryAdmin(admin.ModelAdmin):
-    """Every page of these models asks for two-factor authentication first, like the jury's pages (the names in
-    the sidebar show no data, and checking there would cost every admin page a query)."""
-
-    def _mfa_puis(self, vue, request, *args, **kwargs):
-        return reponse_si_mfa_manquante(request) or vue(request, *args, **kwargs)
-
-    def changelist_view(self, request, extra_context=None):
-        return self._mfa_puis(super().changelist_view, request, extra_context)
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        return self._mfa_puis(super().changeform_view, request, object_id, form_url, extra_context)
-
-    def delete_view(self, request, object_id, extra_context=None):
-        return self._mfa_puis(super().delete_view, request, object_id, extra_context)
-
-    def history_view(self, request, object_id, extra_context=None):
-        return self._mfa_puis(super().history_view, request, object_id, extra_context)
-
-
-class SansConflitAdmin(JuryAdmin):
+class SansConflitAdmin(admin.ModelAdmin):
     """Rows tied to a dossier (`candidature`) the staff member is in conflict with are left out."""
 
     def get_queryset(self, request):
@@ -51,12 +30,12 @@ class SansConflitAdmin(JuryAdmin):
 
 
 @admin.register(ParametresJury)
-class ParametresJuryAdmin(JuryAdmin):
+class ParametresJuryAdmin(admin.ModelAdmin):
     list_display = ["edition", "experts_par_dossier", "date_limite_evaluation", "conflit_meme_departement"]
 
 
 @admin.register(Critere)
-class CritereAdmin(JuryAdmin):
+class CritereAdmin(admin.ModelAdmin):
     list_display = ["libelle", "edition", "poids", "note_max", "ordre"]
     list_editable = ["poids", "note_max", "ordre"]
     list_filter = ["edition"]
@@ -64,7 +43,7 @@ class CritereAdmin(JuryAdmin):
 
 
 @admin.register(RoleEdition)
-class RoleEditionAdmin(JuryAdmin):
+class RoleEditionAdmin(admin.ModelAdmin):
     list_display = ["user", "role", "edition", "capacite", "accorde_par", "created_at"]
     list_filter = ["edition", "role"]
     list_select_related = ["user", "edition", "accorde_par"]
@@ -79,14 +58,14 @@ class RoleEditionAdmin(JuryAdmin):
 
 
 @admin.register(AttacheDepartement)
-class AttacheDepartementAdmin(JuryAdmin):
+class AttacheDepartementAdmin(admin.ModelAdmin):
     list_display = ["user", "nature", "departement"]
     list_select_related = ["user", "departement"]
     search_fields = ["user__email", "user__last_name"]
 
 
 @admin.register(ConflitDeclare)
-class ConflitDeclareAdmin(JuryAdmin):
+class ConflitDeclareAdmin(admin.ModelAdmin):
     list_display = ["user", "edition", "collectivite", "departement", "created_at"]
     list_filter = ["edition"]
     list_select_related = ["user", "edition", "collectivite", "departement"]

@@ -1,20 +1,24 @@
 """Two-factor authentication (allauth.mfa): an authenticator app (TOTP) and recovery codes.
 
-Anyone may turn it on now; the [jury] issue will require it of the jury and staff with
-comptes.access.double_authentification_requise.
+Anyone may turn it on; staff and the jury must (the rule in comptes.access): here the administration, which
+comptes.middleware closes to staff without it. The dossiers: campagne/tests/test_double_authentification.py; the
+jury's pages: jury/tests/test_mfa.py.
 """
 
 import time
 
+import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY, format_hotp_value, hotp_value
+from allauth.mfa.utils import decrypt
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.contrib.sessions.backends.db import SessionStore
-from django.http import HttpResponse
 from django.test import RequestFactory
 
-from comptes.access import double_authentification_requise
+from comptes.access import a_la_double_authentification, demander_double_authentification
+from comptes.testing import activer_totp
 from comptes.tests.conftest import MOT_DE_PASSE
 
 
@@ -97,23 +101,82 @@ def test_once_on_signing_in_asks_for_a_code_and_a_recovery_code_works(client, mo
     assert int(client.session["_auth_user_id"]) == monde.agent_dijon.pk
 
 
-def test_the_required_decorator_sends_a_user_without_it_to_turn_it_on(monde):
-    vue = double_authentification_requise(lambda request: HttpResponse("dossier"))
-    request = RequestFactory().get("/jury/dossier/")
-    request.user = monde.equipe
+# ---------------------------------------------------------------------------------------------------
+# The rule (comptes.access): staff need an authenticator app for the administration and any dossier
+# ---------------------------------------------------------------------------------------------------
+
+
+def test_only_an_authenticator_app_counts_not_recovery_codes_alone(monde):
+    Authenticator.objects.create(user=monde.equipe, type=Authenticator.Type.RECOVERY_CODES, data={})
+
+    assert not a_la_double_authentification(monde.equipe)
+    activer_totp(monde.equipe)
+    assert a_la_double_authentification(monde.equipe)
+    assert not a_la_double_authentification(AnonymousUser())
+
+
+def test_staff_without_it_are_sent_to_turn_it_on_with_a_message_saying_why():
+    request = RequestFactory().get("/admin/")
     request.session = SessionStore()
     request._messages = FallbackStorage(request)
 
-    response = vue(request)
+    reponse = demander_double_authentification(request)
 
-    assert response.status_code == 302
-    assert response["Location"] == "/compte/double-authentification/"
+    assert reponse.status_code == 302
+    assert reponse["Location"] == "/compte/double-authentification/"
+    assert "demandent la double authentification" in str(list(request._messages)[0])
 
 
-def test_the_required_decorator_lets_a_user_with_it_through(monde):
-    Authenticator.objects.create(user=monde.equipe, type=Authenticator.Type.TOTP, data={})
-    vue = double_authentification_requise(lambda request: HttpResponse("dossier"))
-    request = RequestFactory().get("/jury/dossier/")
-    request.user = monde.equipe
+def test_a_part_of_a_page_refreshed_by_htmx_sends_the_whole_page_there(client, monde):
+    client.force_login(monde.equipe)
 
-    assert vue(request).content == b"dossier"
+    reponse = client.get("/admin/", headers={"HX-Request": "true"})
+
+    assert reponse.status_code == 200
+    assert reponse["HX-Redirect"] == "/compte/double-authentification/"
+
+
+@pytest.mark.parametrize(
+    "url", ["/admin/", "/admin/comptes/appartenance/", "/admin/label/labellisation/", "/admin/login/"]
+)
+def test_every_page_of_the_administration_sends_staff_without_it_to_turn_it_on(client, monde, url):
+    monde.equipe.is_superuser = True
+    monde.equipe.save()
+    client.force_login(monde.equipe)
+
+    reponse = client.get(url, follow=True)
+
+    assert reponse.redirect_chain[0] == ("/compte/double-authentification/", 302)
+    html = reponse.content.decode()
+    assert "Les dossiers, les pages du jury et l&#x27;administration demandent la double authentification" in html
+    assert "arobase — administration" not in html
+
+
+def test_with_it_staff_use_the_administration(client, monde):
+    activer_totp(monde.equipe)
+    client.force_login(monde.equipe)
+
+    reponse = client.get("/admin/")
+
+    assert reponse.status_code == 200
+    assert "arobase — administration" in reponse.content.decode()
+
+
+def test_the_administration_is_still_closed_to_others(client, monde):
+    assert client.get("/admin/")["Location"] == "/admin/login/?next=/admin/"
+    client.force_login(monde.agent_dijon)
+    assert client.get("/admin/")["Location"] == "/admin/login/?next=/admin/"
+    assert client.get("/admin/login/?next=/admin/").status_code == 403
+
+
+def test_staff_sign_in_with_a_code_of_their_app_and_reach_the_administration(client, monde):
+    se_connecter(client, "equipe@villes-internet.invalid")
+    activer(client)
+    client.post("/compte/deconnexion/")
+    etape = se_connecter(client, "equipe@villes-internet.invalid")
+    secret = decrypt(Authenticator.objects.get(user=monde.equipe, type=Authenticator.Type.TOTP).data["secret"])
+    assert etape["Location"] == "/compte/double-authentification/verification/"
+
+    client.post(etape["Location"], {"code": code_du_moment(secret)})
+
+    assert client.get("/admin/").status_code == 200

@@ -107,7 +107,8 @@ def test_the_administration_signs_in_through_the_sites_login(client, monde):
 
     assert response["Location"] == "/compte/connexion/?next=%2Fadmin%2F"
     connexion(client, "equipe@villes-internet.invalid")
-    assert client.get("/admin/").status_code == 200
+    # Then two-factor authentication, which staff must turn on first (comptes/tests/test_mfa.py).
+    assert client.get("/admin/")["Location"] == "/compte/double-authentification/"
 
 
 def test_the_staff_account_of_creer_compte_equipe_signs_in_by_its_address(client, db):

@@ -3,6 +3,7 @@ from unittest import mock
 import pytest
 from django.contrib.auth import get_user_model
 
+from comptes.testing import activer_totp
 from fiches.enums import EtatFiche
 from fiches.historique import versions_de
 from fiches.models import Enjeu, Taxonomie
@@ -19,7 +20,9 @@ def monde(db, settings, tmp_path):
 
 @pytest.fixture
 def admin_client(client, monde):
-    client.force_login(get_user_model().objects.create_superuser("admin", "admin@exemple.fr", "motdepasse-de-test"))
+    admin = get_user_model().objects.create_superuser("admin", "admin@exemple.fr", "motdepasse-de-test")
+    activer_totp(admin)  # the administration requires two-factor authentication of staff
+    client.force_login(admin)
     return client
 
 
@@ -34,14 +37,15 @@ def donnees_admin(client, fiche):
 
 def test_the_fiches_changelist_runs_a_constant_number_of_queries(admin_client, monde, django_assert_num_queries):
     creer_fiche(monde)
-    # session, user, the savepoint and its release (VersionAdmin's revision), the enjeux of the filter, the
-    # count (filtered, then total), the page of fiches with their collectivité, the demo banner's check, the
-    # date hierarchy (first and last dates, then the days).
-    with django_assert_num_queries(11):
+    # session, user, the staff member's authenticator app (two-factor authentication), the savepoint and its
+    # release (VersionAdmin's revision), the enjeux of the filter, the count (filtered, then total), the page of
+    # fiches with their collectivité, the demo banner's check, the date hierarchy (first and last dates, then the
+    # days).
+    with django_assert_num_queries(12):
         admin_client.get("/admin/fiches/ficheaction/")
     for numero in range(5):
         creer_fiche(monde, titre=f"Fiche {numero}", collectivite="la_rochelle")
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         response = admin_client.get("/admin/fiches/ficheaction/")
 
     assert response.status_code == 200

@@ -3,7 +3,6 @@ evaluation, its submitted dossiers, the jury's cast and an evaluation grid."""
 
 from types import SimpleNamespace
 
-from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
@@ -12,6 +11,7 @@ from campagne.models import Candidature
 from campagne.tests.outils import MOT_DE_PASSE, make_campagne
 from comptes.enums import Role
 from comptes.models import Appartenance
+from comptes.testing import activer_totp
 from label.enums import Categorie, StatutEdition
 from label.models import Collectivite
 
@@ -20,17 +20,6 @@ from ..grille import creer_grille_proposee
 from ..models import Affectation, RoleEdition
 
 __all__ = ["MOT_DE_PASSE", "activer_totp", "affecter", "make_jury"]
-
-
-def activer_totp(*users):
-    """Give each user an authenticator app (a TOTP row, as allauth writes it once the first code is checked)."""
-    from allauth.mfa.totp.internal.auth import generate_totp_secret
-    from allauth.mfa.utils import encrypt
-
-    for user in users:
-        Authenticator.objects.create(
-            user=user, type=Authenticator.Type.TOTP, data={"secret": encrypt(generate_totp_secret())}
-        )
 
 
 def soumettre(edition, collectivite, categorie=None):

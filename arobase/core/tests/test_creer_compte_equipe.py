@@ -19,6 +19,7 @@ def test_it_creates_a_staff_account_and_prints_its_password_once():
     password = first.split("mot de passe : ")[1].split()[0]
     assert user.is_staff and user.is_superuser
     assert user.check_password(password)
+    assert "demande d'activer la double authentification" in first
 
     second = run()
     assert password not in second

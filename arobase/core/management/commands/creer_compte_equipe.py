@@ -28,3 +28,8 @@ class Command(BaseCommand):
         self.stdout.write(f"  adresse e-mail (pour se connecter) : {email}")
         self.stdout.write(f"  mot de passe : {password}")
         self.stdout.write("  Notez-le maintenant : il ne sera plus affiché.")
+        self.stdout.write(
+            "  À la première visite de l'administration ou d'un dossier, le site demande d'activer la double "
+            "authentification (une application d'authentification, codes à usage unique) : "
+            "/compte/double-authentification/."
+        )
