@@ -81,13 +81,40 @@ def test_beyond_the_cap_the_server_clusters_are_drawn(open_page, observatoire, m
 def test_the_filters_reload_the_map(open_page, observatoire):
     page = open_page("/carte/")
 
-    page.get_by_label("Collectivité").select_option(label="Village")
+    page.locator("summary", has_text="Collectivité").click()  # opens the facet
+    page.get_by_role("group", name="Collectivité").get_by_label("Village").check()
     page.get_by_role("button", name="Filtrer la carte").click()
 
     expect(page).to_have_url(re.compile(r"categorie=village"))
     expect(page.locator("#carte-etat")).to_contain_text("1 fiche dans la zone affichée")
     expect(page.locator("#carte-liste li")).to_have_count(1)
     expect(page.locator("#carte-liste")).to_contain_text("Tablettes au village")
+
+
+@pytest.mark.parametrize("viewport", ["ordinateur", "telephone"])
+def test_a_facet_takes_several_values_in_a_shareable_address(open_page, observatoire, captures, viewport):
+    page = open_page("/carte/?categorie=village", viewport)
+    expect(page.locator("#carte-etat")).to_contain_text("1 fiche dans la zone affichée")
+    # The facet with a choice is open and says so; the other values are a tick away, with the keyboard too.
+    categories = page.get_by_role("group", name="Collectivité")
+    expect(page.locator("summary", has_text="Collectivité")).to_contain_text("1 choisie")
+    expect(categories.get_by_label("Village")).to_be_checked()
+    categories.get_by_label("Ville", exact=True).focus()
+    page.keyboard.press("Space")
+    expect(categories.get_by_label("Ville", exact=True)).to_be_checked()
+    assert_accessible(page)
+    assert_no_horizontal_scroll(page)
+    page.screenshot(path=captures / f"carte-filtres-{viewport}.png", full_page=True)
+
+    page.get_by_role("button", name="Filtrer la carte").click()
+
+    expect(page).to_have_url(re.compile(r"\?q=&categorie=ville&categorie=village$"))
+    expect(page.locator("#carte-etat")).to_contain_text("2 fiches dans la zone affichée (3 lieux)")
+    expect(page.locator("summary", has_text="Collectivité")).to_contain_text("2 choisies")
+    # The address is the state: the list of the observatory shows the same fiches.
+    expect(page.locator("#carte-etat").get_by_role("link")).to_have_attribute(
+        "href", "/fiches/?categorie=village&categorie=ville"
+    )
 
 
 @pytest.mark.parametrize("viewport", ["ordinateur", "telephone"])

@@ -1,8 +1,10 @@
 import json
+import re
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
 
 from fiches.enums import EtatFiche
 from fiches.facettes import Referentiel
@@ -54,15 +56,37 @@ def test_every_filter_has_a_label(client, obs):
     html = client.get("/carte/").content.decode()
 
     assert '<label for="filtre-q">Mots</label>' in html
-    for nom, label in [
-        ("famille", "Famille"),
-        ("enjeu", "Enjeu"),
-        ("region", "Région"),
-        ("departement", "Département"),
-        ("categorie", "Collectivité"),
+    # One collapsible group of checkboxes per facet, named by its legend; nothing chosen reads « toutes » / « tous ».
+    for nom, titre, tous in [
+        ("famille", "Famille", "toutes"),
+        ("enjeu", "Enjeu", "tous"),
+        ("region", "Région", "toutes"),
+        ("departement", "Département", "tous"),
+        ("categorie", "Collectivité", "toutes"),
     ]:
-        assert f'<label for="filtre-{nom}">{label}</label>' in html
-        assert f'<select id="filtre-{nom}" name="{nom}">' in html
+        assert (
+            f'<summary>{titre}<span class="visuellement-cache"> :</span> <span class="badge">{tous}</span></summary>'
+        ) in html
+        assert f'<legend class="visuellement-cache">{titre}</legend>' in html
+        assert f'<input type="checkbox" id="filtre-{nom}-' in html
+    assert '<input type="checkbox" id="filtre-region-27" name="region" value="27">' in html
+    assert '<label for="filtre-region-27">Bourgogne-Franche-Comté</label>' in html
+    assert '<label for="filtre-departement-21">21 — Côte-d&#x27;Or</label>' in html
+    assert '<label for="filtre-categorie-village">Village</label>' in html
+    assert "<select" not in html.split("<main")[1]
+    cases = re.findall(r'<input type="checkbox" id="([^"]+)"', html)
+    assert len(cases) > 20
+    assert all(f'<label for="{case}">' in html for case in cases)
+    assert '<details class="filtre-carte" open>' not in html
+
+
+def test_the_enjeux_are_grouped_by_famille(client, obs):
+    enjeu = obs["services"][0].enjeu
+
+    html = client.get("/carte/").content.decode()
+
+    groupe = html.split(f"<legend>{escape(enjeu.famille.nom)}</legend>")[1].split("</fieldset>")[0]
+    assert f'<label for="filtre-enjeu-{enjeu.pk}">{enjeu.nom}</label>' in groupe
 
 
 def test_the_chosen_filters_are_kept_and_passed_to_the_data_and_the_list(client, obs):
@@ -74,14 +98,41 @@ def test_the_chosen_filters_are_kept_and_passed_to_the_data_and_the_list(client,
 
     html = response.content.decode()
     assert '<input type="search" id="filtre-q" name="q" value="écoles" maxlength="500">' in html
-    assert f'<option value="{enjeu.pk}" selected>' in html
-    assert '<option value="27" selected>Bourgogne-Franche-Comté</option>' in html
-    assert '<option value="ville" selected>Ville</option>' in html
+    assert f'<input type="checkbox" id="filtre-enjeu-{enjeu.pk}" name="enjeu" value="{enjeu.pk}" checked>' in html
+    assert '<input type="checkbox" id="filtre-region-27" name="region" value="27" checked>' in html
+    assert '<input type="checkbox" id="filtre-categorie-ville" name="categorie" value="ville" checked>' in html
+    assert '<input type="checkbox" id="filtre-categorie-village" name="categorie" value="village">' in html
+    # A facet with a choice is open and says how many values are ticked.
+    assert html.count('<details class="filtre-carte" open>') == 3
+    assert '<summary>Enjeu<span class="visuellement-cache"> :</span> <span class="badge">1 choisi</span>' in html
     # The search page's names and meaning: the list shows the same fiches as the map.
     query = f"q=%C3%A9coles&amp;enjeu={enjeu.pk}&amp;region=27&amp;categorie=ville"
     assert f'data-filtres="{query}"' in html
     assert f'<a href="/fiches/?{query}">' in html
     assert '<a href="/carte/">Retirer les filtres</a>' in html
+
+
+def test_a_facet_takes_several_values_kept_in_a_shareable_address(client, obs):
+    enjeux = [service.enjeu for service in obs["services"][:2]]
+    autre = Service.objects.exclude(enjeu__in=enjeux).first().enjeu
+    ids = sorted({enjeu.pk for enjeu in enjeux} | {autre.pk})
+
+    html = client.get(
+        "/carte/", {"enjeu": [str(pk) for pk in ids], "departement": ["70", "21"], "categorie": ["ville", "village"]}
+    ).content.decode()
+
+    for pk in ids:
+        assert f'id="filtre-enjeu-{pk}" name="enjeu" value="{pk}" checked>' in html
+    assert f'<span class="badge">{len(ids)} choisis</span>' in html
+    assert '<span class="badge">2 choisies</span>' in html  # Collectivité
+    assert 'id="filtre-departement-21" name="departement" value="21" checked>' in html
+    assert 'id="filtre-departement-70" name="departement" value="70" checked>' in html
+    # Repeated parameters, in the search page's order: the data and the list read the same address.
+    query = "&amp;".join(
+        [f"enjeu={pk}" for pk in ids] + ["departement=21", "departement=70", "categorie=village", "categorie=ville"]
+    )
+    assert f'data-filtres="{query}"' in html
+    assert f'<a href="/fiches/?{query}">' in html
 
 
 def test_wrong_filter_values_are_dropped_as_on_the_search_page(client, obs):
@@ -91,7 +142,7 @@ def test_wrong_filter_values_are_dropped_as_on_the_search_page(client, obs):
     html = response.content.decode()
     assert "<script>" not in html.split("<main")[1]
     assert 'data-filtres=""' in html
-    assert " selected>" not in html
+    assert " checked>" not in html
 
 
 def test_facets_of_the_search_page_without_a_list_here_are_kept_in_hidden_fields(client, obs):
@@ -254,6 +305,20 @@ def test_it_applies_the_taxonomy_filters(client, obs):
     assert "Médiation numérique dans les écoles" in par_enjeu
     assert par_famille == {"Hors enjeu"}
     assert par_service == {"Hors enjeu"}
+
+
+def test_a_facet_with_several_values_keeps_the_fiches_of_any_of_them(client, obs):
+    enjeu = obs["services"][0].enjeu
+    autre = Service.objects.exclude(enjeu__famille=enjeu.famille).first()
+    creer_fiche(obs["collectivites"]["la_rochelle"], "Hors enjeu", [autre], lieux=[("Mairie", 47.74, 5.73)])
+
+    def titres(**filtres):
+        return {point[3] for point in donnees(client, FRANCE, **filtres)[1]["points"]}
+
+    un = titres(enjeu=enjeu.pk)
+    assert "Hors enjeu" not in un
+    assert titres(enjeu=[enjeu.pk, autre.enjeu.pk]) == un | {"Hors enjeu"}
+    assert titres(enjeu=[enjeu.pk, autre.enjeu.pk], categorie=["ville"]) == {"Médiation numérique dans les écoles"}
 
 
 @pytest.mark.parametrize(

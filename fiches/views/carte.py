@@ -7,6 +7,7 @@ fiches stay smooth. Below the map, the list of the fiches in view is its text eq
 """
 
 import math
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.db.models import Avg, Count, Exists, F, OuterRef, Value
@@ -70,6 +71,50 @@ def lire_bbox(texte):
 LISTES = ["famille", "enjeu", "region", "departement", "categorie"]
 
 
+@dataclass
+class Liste:
+    """One facet of the map's form: its checkboxes, in groups (a title, or None, and its options)."""
+
+    nom: str
+    titre: str
+    feminin: bool  # « toutes » / « tous », « choisie » / « choisi »
+    groupes: list  # [(titre du groupe or None, [(valeur, libellé, cochée)])]
+
+    @property
+    def nombre_coches(self):
+        return sum(coche for _, options in self.groupes for _, _, coche in options)
+
+
+def listes_de_filtres(referentiel, choix):
+    """The facets of LISTES with their values, in the search page's order, each value ticked if chosen."""
+
+    def options(nom, valeurs):
+        return [(valeur, libelle, valeur in choix[nom]) for valeur, libelle in valeurs]
+
+    familles = sorted(referentiel.familles, key=lambda famille: (famille.ordre, famille.nom))
+    enjeux = sorted(referentiel.enjeux, key=lambda enjeu: (enjeu.famille.ordre, enjeu.ordre, enjeu.nom))
+    return [
+        Liste("famille", "Famille", True, [(None, options("famille", [(f.pk, f.nom) for f in familles]))]),
+        Liste(
+            "enjeu",
+            "Enjeu",
+            False,
+            [
+                (famille.nom, options("enjeu", [(e.pk, e.nom) for e in enjeux if e.famille_id == famille.pk]))
+                for famille in familles
+            ],
+        ),
+        Liste("region", "Région", True, [(None, options("region", [(r.code, r.nom) for r in referentiel.regions]))]),
+        Liste(
+            "departement",
+            "Département",
+            False,
+            [(None, options("departement", [(d.code, f"{d.code} — {d.nom}") for d in referentiel.departements]))],
+        ),
+        Liste("categorie", "Collectivité", True, [(None, options("categorie", Categorie.choices))]),
+    ]
+
+
 def parametres_actifs(texte, filtres):
     """The query string pairs of the valid filters and text, in the search page's names and order."""
     paires = [("q", texte)] if texte else []
@@ -104,8 +149,8 @@ def url_liste(paires):
 
 @require_safe
 def carte(request):
-    """The map of all published fiches, with the filters of the search page (same names, same meaning).
-    Public.
+    """The map of all published fiches, with the filters of the search page (same names, same meaning,
+    several values per facet: ?enjeu=3&enjeu=5). Public.
 
     Queries: the demo banner (1), the values of the filters (the search page's Referentiel, 6 today).
     The places themselves come from carte_donnees, asked by the page's script.
@@ -119,13 +164,8 @@ def carte(request):
         "fiches/carte.html",
         {
             "texte": texte,
-            "choix": filtres.choix,
+            "listes": listes_de_filtres(referentiel, filtres.choix),
             "caches": [(nom, valeur) for nom, valeur in paires if nom not in LISTES and nom != "q"],
-            "familles": sorted(referentiel.familles, key=lambda famille: (famille.ordre, famille.nom)),
-            "enjeux": sorted(referentiel.enjeux, key=lambda enjeu: (enjeu.famille.ordre, enjeu.ordre, enjeu.nom)),
-            "regions": referentiel.regions,
-            "departements": referentiel.departements,
-            "categories": Categorie.choices,
             "filtre": bool(paires),
             "url_donnees": reverse("fiches:carte_donnees"),
             "url_liste": url_liste(paires),
