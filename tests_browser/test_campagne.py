@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 
 from campagne.models import Candidature, Reponse
 from campagne.tests.outils import creer_fiche, make_campagne
+from comptes.testing import activer_totp
 
 from .checks import assert_accessible, assert_no_horizontal_scroll
 from .conftest import VIEWPORTS
@@ -30,6 +31,7 @@ def monde(transactional_db, settings, tmp_path):
     settings.CAMPAGNE_FICHIERS_ROOT = tmp_path / "prive"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     monde = make_campagne()
+    activer_totp(monde.equipe)  # staff read dossiers with two-factor authentication only
     creer_fiche(monde, monde.dijon, titre="Café numérique des aînés")
     return monde
 

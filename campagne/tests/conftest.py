@@ -1,5 +1,7 @@
 import pytest
 
+from comptes.testing import activer_totp
+
 from .outils import make_campagne
 
 
@@ -9,4 +11,6 @@ def monde(db, settings, tmp_path):
     settings.CAMPAGNE_FICHIERS_ROOT = tmp_path / "prive"
     settings.SITE_URL = "https://label.example.org"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    return make_campagne()
+    monde = make_campagne()
+    activer_totp(monde.equipe)  # staff see dossiers with two-factor authentication only (test_double_authentification)
+    return monde

@@ -93,13 +93,14 @@ def test_the_list_is_read_in_a_constant_number_of_queries(client, monde, candida
     client.force_login(monde.equipe)
     client.get(URL)  # warm the session
 
-    # session, user, demo banner, édition, counts by statut/kind/région, required questions per
-    # questionnaire, the candidatures with their progress and fiches (subqueries).
-    with django_assert_num_queries(7):
+    # session, user, the staff member's authenticator app (two-factor authentication), demo banner, édition,
+    # counts by statut/kind/région, required questions per questionnaire, the candidatures with their progress
+    # and fiches (subqueries).
+    with django_assert_num_queries(8):
         client.get(URL)
     autre = Collectivite.objects.create(nom="Haulchin", categorie="ville", commune=monde.ref["haulchin"])
     Candidature.objects.create(edition=monde.e2027, collectivite=autre, categorie="ville")
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(URL)
     assert len(response.context["lignes"]) == 4
     assert ("Hauts-de-France", "32", 1) in response.context["totaux"]["par_region"]

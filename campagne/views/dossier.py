@@ -1,9 +1,10 @@
 """The dossier of a candidature: the page, saving an answer as one types (htmx), confirming a copied answer,
 presence, submitting, staff's reopening and kind correction, the PDF summary and the joined files.
 
-Access: get_candidature_for_user (members of the collectivité, any role, and staff see; members write; others
-404). The endpoints called by the page's scripts answer 401 with a French fragment when the session has expired,
-instead of redirecting to the login page: the page keeps what was typed and says how to log in again.
+Access: get_candidature_for_user (members of the collectivité, any role, and staff with two-factor
+authentication see; members write; others 404; staff without it are sent to turn it on). The endpoints called
+by the page's scripts answer 401 with a French fragment when the session has expired, instead of redirecting to
+the login page: the page keeps what was typed and says how to log in again.
 """
 
 from functools import wraps

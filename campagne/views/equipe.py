@@ -1,5 +1,6 @@
 """Staff's view of a campaign: the candidatures by statut, kind and région, the progress of each dossier, and the
-same list as CSV or XLSX. Staff only: anonymous visitors go to the login page, other signed-in users get a 403."""
+same list as CSV or XLSX. Staff only, with two-factor authentication: anonymous visitors go to the login page,
+staff without it to the page that turns it on, other signed-in users get a 403."""
 
 import csv
 import io
@@ -15,6 +16,7 @@ from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from comptes.access import a_la_double_authentification, demander_double_authentification
 from fiches.enums import EtatFiche
 from fiches.models import FicheAction
 from label.enums import Categorie
@@ -30,11 +32,15 @@ SANS_REGION = "Sans région"
 
 
 def equipe_requise(vue):
+    """Staff with two-factor authentication (comptes.access); staff without it are sent to turn it on."""
+
     @login_required
     @wraps(vue)
     def verifiee(request, *args, **kwargs):
         if not request.user.is_staff:
             raise PermissionDenied("Réservé à l'équipe de Villes Internet.")
+        if not a_la_double_authentification(request.user):
+            return demander_double_authentification(request)
         return vue(request, *args, **kwargs)
 
     return verifiee
