@@ -162,7 +162,15 @@ CACHES = {
     "default": {
         "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
         "LOCATION": os.environ.get("CACHE_LOCATION", "arobase_cache"),
-    }
+    },
+    # The facet counts of the search page /fiches/ (fiches/facettes.py), in each worker's memory, under the search
+    # index's generation token (read from "default"): a change of the index makes them obsolete at once.
+    "facettes": {
+        "BACKEND": os.environ.get("FACETTES_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": "facettes",
+        "TIMEOUT": 600,
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
 }
 
 # Accounts (django-allauth, comptes/): sign-up and sign-in by e-mail, the address verified before any use.

@@ -14,9 +14,12 @@ of that collectivité: shown ticked, first, so that it can be removed like any f
 """
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass, field
 
+from django.core.cache import caches
+from django.core.cache.backends.dummy import DummyCache
 from django.db import connection
 from django.db.models import BigIntegerField, CharField, Count, ExpressionWrapper, F, Q
 from django.db.models.functions import Cast, Coalesce, Substr
@@ -30,7 +33,7 @@ from territoires.population import TRANCHES_PAR_CLE, TRANCHES_POPULATION, filtre
 
 from .enums import EtatFiche
 from .models import FicheAction, Service
-from .search import correspondances
+from .search import correspondances, generation
 
 # Year of the fiche = the year it was created (created_at, in UTC as stored), read from the ISO text of the
 # date: the same SQL on SQLite and PostgreSQL, from the index of created_at (no fiche row is read).
@@ -292,47 +295,105 @@ class Filtres:
         }
 
 
+def _lignes(sql, params, jeton):
+    """Rows of a grouped query, from the facet cache when the same query ran under the same generation of the
+    search index (`jeton`; None: no cache)."""
+    if jeton is None:
+        return _executer(sql, params)
+    cle = hashlib.sha256(repr((jeton, sql, params)).encode()).hexdigest()
+    lignes = caches["facettes"].get(cle)
+    if lignes is None:
+        lignes = _executer(sql, params)
+        caches["facettes"].set(cle, lignes)
+    return lignes
+
+
+def _executer(sql, params):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def cache_actif():
+    return not isinstance(caches["facettes"], DummyCache)
+
+
 def calculer_facettes(texte, filtres):
     """The facets with their counts, for the fiches matching `texte`.
 
-    Queries: familles, enjeux, services (3); the fiches grouped by collectivité, once for the facets of the
-    collectivité that are not ticked and the collectivité asked for (1), + 1 per ticked facet of the collectivité
-    (région, département, kind, population band, arobases: their counts ignore their own ticks); year and
-    "nouvelle" (2). Each reads narrow data only: the fiche ↔ service table, the index of the fiches'
-    collectivite_id (the groups by collectivité are added up here with the référentiel), the fiches' dates."""
+    Three grouped queries when no facet is ticked, each one reading of narrow data: the services of the
+    matching fiches, grouped by their combination of services (famille, enjeu and service counts are added up
+    here from the référentiel: a fiche counts once per famille and enjeu even with two of their services); the
+    fiches grouped by collectivité (région, département, kind, population band, arobases and the collectivité
+    asked for, added up here with the référentiel); the fiches grouped by year, with the number of them new in
+    each édition. A ticked facet does not filter its own counts: one more query of its group for each ticked
+    facet (e.g. enjeu ticked: one query of services without the enjeu filter for the enjeu counts)."""
     ref, choix = filtres.referentiel, filtres.choix
     texte_q = correspondances(texte)
+    sqlite = connection.vendor == "sqlite"
+    jeton = generation() if cache_actif() else None
 
     def base(sauf):
         # With a text, the index holds published fiches only: no need to read every fiche's état.
         return FicheAction.objects.filter(texte_q if texte_q is not None else publiees(), *filtres.conditions(sauf))
 
-    liaison = FicheAction.services.through.objects
+    memo = {}
 
-    def par_service(cle, sauf, distinct):
-        lignes = (
-            liaison.filter(ficheaction_id__in=base(sauf).values("pk"))
-            .values(cle)
-            .annotate(nombre=Count("ficheaction_id", distinct=distinct))
-            .order_by()
+    def groupes(nature, sauf):
+        """Rows of the query `nature` ("services", "collectivites" or "dates") on the fiches of the page but
+        `sauf`'s ticks; the facets of one nature share the query when their own ticks are not set."""
+        sauf = sauf if sauf and choix[sauf] else None
+        if (nature, sauf) not in memo:
+            memo[nature, sauf] = _lignes(*lecteurs[nature](base(sauf)), jeton)
+        return memo[nature, sauf]
+
+    def lire_services(fiches):
+        # The matching fiches' services, read once (a materialized CTE): counted by service, and the fiches
+        # grouped by their set of enjeux (a few hundred sets at most), from which the enjeux and familles are
+        # counted here, each fiche once.
+        sql, params = fiches.order_by().values("pk").query.sql_with_params()
+        liaison, service = FicheAction.services.through._meta.db_table, Service._meta.db_table
+        agreger = "group_concat(DISTINCT s.enjeu_id)" if sqlite else "string_agg(DISTINCT s.enjeu_id::text, ',')"
+        return (
+            f"WITH l AS MATERIALIZED (SELECT ficheaction_id, service_id FROM {liaison} "  # noqa: S608 - names
+            f"WHERE ficheaction_id IN ({sql})) "
+            "SELECT 's', CAST(service_id AS TEXT), count(*) FROM l GROUP BY service_id UNION ALL "
+            f"SELECT 'e', enjeux, count(*) FROM (SELECT {agreger} AS enjeux FROM l JOIN {service} s "
+            "ON s.id = l.service_id GROUP BY l.ficheaction_id) e GROUP BY enjeux",
+            params,
         )
-        return {ligne[cle]: ligne["nombre"] for ligne in lignes}
 
-    par_collectivite_memo = {}
+    def lire_collectivites(fiches):
+        lignes = fiches.values("collectivite_id").annotate(nombre=Count("pk")).values_list("collectivite_id", "nombre")
+        return lignes.order_by().query.sql_with_params()
+
+    def lire_dates(fiches):
+        nouvelles = {f"e{edition.annee}": Count("pk", filter=nouvelle_pendant(edition)) for edition in ref.campagnes}
+        lignes = fiches.annotate(cle=ANNEE).values("cle").annotate(nombre=Count("pk"), **nouvelles)
+        return lignes.values_list("cle", "nombre", *nouvelles).order_by().query.sql_with_params()
+
+    lecteurs = {"services": lire_services, "collectivites": lire_collectivites, "dates": lire_dates}
+
+    enjeu_de = {enjeu.id: enjeu for enjeu in ref.enjeux}
+
+    def par_service(niveau, sauf):
+        comptes = {}
+        for nature, cles, nombre in groupes("services", sauf):
+            if niveau == "service":
+                if nature == "s":
+                    comptes[int(cles)] = nombre
+                continue
+            if nature != "e":
+                continue
+            # Enjeux of an inactive taxonomy are left out; a fiche counts once per famille.
+            enjeux = [enjeu_de[i] for i in map(int, cles.split(",")) if i in enjeu_de]
+            for cle in {enjeu.famille_id if niveau == "famille" else enjeu.id for enjeu in enjeux}:
+                comptes[cle] = comptes.get(cle, 0) + nombre
+        return comptes
 
     def par_collectivite(sauf, attribut):
-        # The facets of the collectivité share one query when none of them is ticked.
-        sauf = sauf if sauf and choix[sauf] else None
-        if sauf not in par_collectivite_memo:
-            par_collectivite_memo[sauf] = list(
-                base(sauf)
-                .values("collectivite_id")
-                .annotate(nombre=Count("pk"))
-                .values_list("collectivite_id", "nombre")
-                .order_by()
-            )
         comptes = {}
-        for collectivite_id, nombre in par_collectivite_memo[sauf]:
+        for collectivite_id, nombre in groupes("collectivites", sauf):
             if attribut == "pk":
                 valeur = collectivite_id
             elif attribut == "arobases":
@@ -342,9 +403,15 @@ def calculer_facettes(texte, filtres):
             comptes[valeur] = comptes.get(valeur, 0) + nombre
         return comptes
 
-    def par(expression, sauf):
-        lignes = base(sauf).annotate(cle=expression).values("cle").annotate(nombre=Count("pk")).order_by()
-        return {ligne["cle"]: ligne["nombre"] for ligne in lignes}
+    def par_date(sauf, cle):
+        comptes = {}
+        for annee, nombre, *nouvelles in groupes("dates", sauf):
+            if cle == "annee":
+                comptes[annee] = comptes.get(annee, 0) + nombre
+            else:
+                for edition, nombre_nouvelles in zip(ref.campagnes, nouvelles, strict=True):
+                    comptes[edition.annee] = comptes.get(edition.annee, 0) + nombre_nouvelles
+        return comptes
 
     facettes = []
     if choix["collectivite"]:
@@ -362,8 +429,8 @@ def calculer_facettes(texte, filtres):
                 ],
             )
         )
-    # Queries 1-3: familles, enjeux (distinct fiches: a fiche may have two services of one enjeu), services.
-    comptes = par_service("service__enjeu__famille_id", "famille", True)
+    # Familles, enjeux (a fiche may have two services of one enjeu: it counts once), services: query "services".
+    comptes = par_service("famille", "famille")
     facettes.append(
         Facette(
             "famille",
@@ -374,7 +441,7 @@ def calculer_facettes(texte, filtres):
             ],
         )
     )
-    comptes = par_service("service__enjeu_id", "enjeu", True)
+    comptes = par_service("enjeu", "enjeu")
     facettes.append(
         Facette(
             "enjeu",
@@ -385,13 +452,13 @@ def calculer_facettes(texte, filtres):
             ],
         )
     )
-    comptes = par_service("service_id", "service", False)
+    comptes = par_service("service", "service")
     services = [
         Option(str(s.id), f"{s.nom} ({s.enjeu.nom})", comptes.get(s.id, 0), s.id in choix["service"])
         for s in ref.services
     ]
     facettes.append(Facette("service", "Service", sorted(services, key=lambda o: -o.nombre), repliee=True))
-    # Queries 4-8: région, département, kind, population band, arobases — each grouped by collectivité.
+    # Région, département, kind, population band, arobases: query "collectivites".
     comptes = par_collectivite("region", "region")
     facettes.append(
         Facette(
@@ -445,8 +512,8 @@ def calculer_facettes(texte, filtres):
                 ],
             )
         )
-    # Query 9: year.
-    comptes = par(ANNEE, "annee")
+    # Year and "nouvelle" in an édition (created during its campaign): query "dates".
+    comptes = par_date("annee", "annee")
     facettes.append(
         Facette(
             "annee",
@@ -460,11 +527,8 @@ def calculer_facettes(texte, filtres):
             repliee=True,
         )
     )
-    # Query 10: "nouvelle" in an édition (created during its campaign).
     if ref.campagnes:
-        comptes = base("nouvelle").aggregate(
-            **{f"e{edition.annee}": Count("pk", filter=nouvelle_pendant(edition)) for edition in ref.campagnes}
-        )
+        comptes = par_date("nouvelle", "nouvelle")
         facettes.append(
             Facette(
                 "nouvelle",
@@ -473,7 +537,7 @@ def calculer_facettes(texte, filtres):
                     Option(
                         str(edition.annee),
                         f"Nouvelle au label {edition.annee}",
-                        comptes[f"e{edition.annee}"],
+                        comptes.get(edition.annee, 0),
                         edition.annee in choix["nouvelle"],
                     )
                     for edition in ref.campagnes

@@ -90,8 +90,9 @@ def liste(request):
     address (hx-push-url), which renders the full page without htmx.
 
     Queries, whatever the number of fiches: 6 for the values of the facets (Referentiel), 2 or 3 for the
-    search (see rechercher), 2 for the fiches of the page, 7 for the facet counts (+1 per ticked facet of the
-    collectivité, see calculer_facettes), and the demo banner's.
+    search (see rechercher), 2 for the fiches of the page, 3 for the facet counts (+1 per ticked facet, see
+    calculer_facettes; with the facet cache on, the search index's token and none for counts in the cache),
+    and the demo banner's.
     """
     form = RechercheForm(request.GET)
     texte, tri = form.valeurs()
