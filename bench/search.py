@@ -7,7 +7,8 @@ PostgreSQL database arobase_bench_search on 127.0.0.1 (created, then dropped at 
 generated from a small French vocabulary per enjeu, on real communes (import_territoires), with a published
 2026 label. A fixed list of 200 queries (common and rare words, accents, prefixes, phrases, facets, sort by
 date, later pages) goes through rechercher(); each query is timed (median of 3 runs) and so is the engine's
-query alone (FTS5 MATCH … ORDER BY bm25(…) LIMIT 20 / tsquery … ORDER BY ts_rank LIMIT 20) on the same words.
+query alone (FTS5 MATCH … ORDER BY bm25(…) LIMIT 20 / tsquery (fiches_tsquery()) … ORDER BY ts_rank LIMIT 20) on the
+same words.
 Printed: p50 and p95 of both, and their ratio. For information, the facet counts (calculer_facettes) are timed
 on the same 200 queries, and the whole page /fiches/ (search, facets, rendering) on 20 of them: first with the
 facet cache emptied before each run (the first visitor of a page), then with the counts in the cache. Targets: p95 ≤ 50 ms at 15,000 and ≤ 150 ms at 150,000; ratio ≤ 1.5.
@@ -450,7 +451,7 @@ def requete_moteur_seul(moteur, expression):
             )
         else:
             cursor.execute(
-                "SELECT fiche_id FROM fiches_recherche, to_tsquery('french', %s) q WHERE vecteur @@ q "
+                "SELECT fiche_id FROM fiches_recherche, fiches_tsquery(%s) q WHERE vecteur @@ q "
                 "ORDER BY ts_rank(vecteur, q, 1) DESC LIMIT 20",
                 [expression],
             )

@@ -6,8 +6,9 @@ whatever the query, the public never finds a draft.
 
 Indexed text, in three parts: the title; the body (sous-titre, synthèse, réalisation, résultats,
 recommandations, outils, partenaires); the context (name of the collectivité, names of the services and
-of their enjeux). Renaming a collectivité or a service is seen after `reindexer_tout()`
-(command `reindexer_recherche`).
+of their enjeux). Renaming one of those re-indexes the fiches that name it:
+`fiches.actions.reindexer_apres_renommage()`, called by the administration (the only place that renames);
+otherwise `reindexer_tout()` (command `reindexer_recherche`).
 
 SQLite — an FTS5 virtual table `fiches_recherche(titre, texte, contexte)`, rowid = id of the fiche, created
 by migration 0003 on SQLite only. Tokenizer `unicode61 remove_diacritics 2` (case and accents ignored:
@@ -239,9 +240,9 @@ def rechercher(texte="", *, parmi=None, collectivites=None, tri="pertinence", pa
     `parmi`: an optional queryset of fiches to search among (the filters of the page); it need not
     restrict to published fiches, the index holds nothing else. `collectivites`: an optional queryset of the
     ids of the collectivités whose fiches are searched (PostgreSQL reads them from the index itself). An empty query lists the published fiches
-    (of `parmi`), newest first. Queries: PostgreSQL, the page with its total, then the snippets, and one more
-    count for a page past the last one; SQLite, a count, the page, the snippets; 2 for an empty query (count,
-    page).
+    (of `parmi`), newest first. Queries: PostgreSQL, 1 (the page with its total and snippets), 3 for a page
+    past the last one (that empty page, a count, the last page); SQLite, 3 (a count, the page, the snippets); 2
+    for an empty query (count, page).
     """
     requete = analyser(texte)
     page = _page_valide(page)
@@ -256,10 +257,14 @@ def rechercher(texte="", *, parmi=None, collectivites=None, tri="pertinence", pa
     sql_collectivites, params_collectivites = _sous_requete(collectivites)
     filtre, params_filtre = (sql_parmi, sql_collectivites), params_parmi + params_collectivites
     expression = moteur.expression(requete)
-    classer = moteur.par_date if tri == "date" else moteur.par_pertinence
+    par_date = tri == "date"
+
+    def classer(decalage):
+        return moteur.page(requete, expression, filtre, params_filtre, par_page, decalage, par_date=par_date)
+
     with connection.cursor() as cursor:
         if moteur.total_avec_la_page(tri):
-            cursor.execute(*classer(expression, filtre, params_filtre, par_page, (page - 1) * par_page))
+            cursor.execute(*classer((page - 1) * par_page))
             lignes = cursor.fetchall()
             total = lignes[0][1] if lignes else None
         else:
@@ -270,10 +275,10 @@ def rechercher(texte="", *, parmi=None, collectivites=None, tri="pertinence", pa
             # A page number past the last page (a hand-made address) shows the last one.
             page = min(page, max(1, math.ceil(total / par_page)))
             if total:
-                cursor.execute(*classer(expression, filtre, params_filtre, par_page, (page - 1) * par_page))
+                cursor.execute(*classer((page - 1) * par_page))
                 lignes = cursor.fetchall()
         ids = [ligne[0] for ligne in lignes]
-        titres, extraits = moteur.extraits(cursor, requete, expression, ids) if ids else ({}, {})
+        titres, extraits = moteur.extraits(cursor, requete, expression, lignes) if ids else ({}, {})
     return Resultats(total, page, par_page, ids, titres, extraits, requete)
 
 
@@ -349,6 +354,11 @@ class SQLite:
         return sql, [expression, *params_filtre]
 
     @classmethod
+    def page(cls, requete, expression, filtre, params_filtre, limite, decalage, *, par_date):
+        classer = cls.par_date if par_date else cls.par_pertinence
+        return classer(expression, filtre, params_filtre, limite, decalage)
+
+    @classmethod
     def par_pertinence(cls, expression, filtre, params_filtre, limite, decalage):
         sql = (
             f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s{cls._filtre(filtre)} "
@@ -367,7 +377,10 @@ class SQLite:
         return sql, [EtatFiche.PUBLIEE.value, expression, *params_filtre, limite, decalage]
 
     @staticmethod
-    def extraits(cursor, requete, expression, ids):
+    def extraits(cursor, requete, expression, lignes):
+        # A query of their own: in the page's query, highlight() and snippet() would run for every match before
+        # the sort (FTS5 then walks the doclists again, a few milliseconds, instead).
+        ids = [ligne[0] for ligne in lignes]
         cursor.execute(
             f"SELECT rowid, highlight({TABLE}, 0, char(2), char(3)), snippet({TABLE}, 1, char(2), char(3), '…', 24) "
             f"FROM {TABLE} WHERE {TABLE} MATCH %s AND +rowid IN ({', '.join(['%s'] * len(ids))})",
@@ -446,38 +459,40 @@ class PostgreSQL:
         return sql, [expression, *params_filtre]
 
     @classmethod
-    def par_pertinence(cls, expression, filtre, params_filtre, limite, decalage):
-        sql = (
-            f"WITH m AS MATERIALIZED (SELECT r.fiche_id, ts_rank(r.vecteur, q, 1) AS score "
-            f"FROM {TABLE} r, {cls.TSQUERY} q WHERE r.vecteur @@ q{cls._filtre(filtre)}) "
-            "SELECT fiche_id, (SELECT count(*) FROM m) FROM m ORDER BY score DESC, fiche_id DESC LIMIT %s OFFSET %s"
-        )
-        return sql, [expression, *params_filtre, limite, decalage]
-
-    @classmethod
-    def par_date(cls, expression, filtre, params_filtre, limite, decalage):
-        sql = (
-            f"WITH m AS MATERIALIZED (SELECT r.fiche_id, r.created_at FROM {TABLE} r, {cls.TSQUERY} q "
-            f"WHERE r.vecteur @@ q{cls._filtre(filtre)}) "
-            "SELECT fiche_id, (SELECT count(*) FROM m) FROM m ORDER BY created_at DESC, fiche_id DESC LIMIT %s OFFSET %s"
-        )
-        return sql, [expression, *params_filtre, limite, decalage]
-
-    @classmethod
-    def extraits(cls, cursor, requete, expression, ids):
+    def page(cls, requete, expression, filtre, params_filtre, limite, decalage, *, par_date):
+        """One statement, one round trip: the matches read once into a narrow materialized CTE (id and score or
+        date), their number, the page, and the highlighted title and fragments of the page's fiches only
+        (ts_headline runs after the LIMIT). Rows: id, total, titre, texte, titre marqué, extrait marqué."""
+        cle = "r.created_at" if par_date else "ts_rank(r.vecteur, q, 1)"
+        texte = " || ' ' || ".join(f"f.{champ}" for champ in CHAMPS_TEXTE)
         # Every word of the query, each on its own: ts_headline only marks "covers" of its query, and the words
         # of a fiche may be spread over the title, the body and the context. ts_headline marks prefixes too.
-        expression = " | ".join(cls.lexeme(mot, prefixe=True) for mot in requete.mots())
-        texte = " || ' ' || ".join(f"f.{champ}" for champ in CHAMPS_TEXTE)
-        cursor.execute(
-            f"SELECT f.id, f.titre, t.texte, ts_headline('french', fiches_sans_accents(f.titre), q, %s), "
-            f"ts_headline('french', fiches_sans_accents(t.texte), q, %s) "
-            f"FROM {FicheAction._meta.db_table} f, LATERAL (SELECT {texte} AS texte) t, {cls.TSQUERY} q "
-            "WHERE f.id = ANY(%s)",
-            [cls.OPTIONS_TITRE, cls.OPTIONS_EXTRAIT, expression, list(ids)],
+        surlignage = " | ".join(cls.lexeme(mot, prefixe=True) for mot in requete.mots())
+        sql = (
+            f"WITH m AS MATERIALIZED (SELECT r.fiche_id, {cle} AS cle FROM {TABLE} r, {cls.TSQUERY} q "
+            f"WHERE r.vecteur @@ q{cls._filtre(filtre)}), "
+            "p AS (SELECT fiche_id, cle FROM m ORDER BY cle DESC, fiche_id DESC LIMIT %s OFFSET %s) "
+            f"SELECT p.fiche_id, (SELECT count(*) FROM m), f.titre, t.texte, "
+            "ts_headline('french', fiches_sans_accents(f.titre), h, %s), "
+            "ts_headline('french', fiches_sans_accents(t.texte), h, %s) "
+            f"FROM p JOIN {FicheAction._meta.db_table} f ON f.id = p.fiche_id, "
+            f"LATERAL (SELECT {texte} AS texte) t, {cls.TSQUERY} h ORDER BY p.cle DESC, p.fiche_id DESC"
         )
+        return sql, [
+            expression,
+            *params_filtre,
+            limite,
+            decalage,
+            cls.OPTIONS_TITRE,
+            cls.OPTIONS_EXTRAIT,
+            surlignage,
+        ]
+
+    @classmethod
+    def extraits(cls, cursor, requete, expression, lignes):
+        """The highlighted titles and snippets, from the rows of page()."""
         titres, extraits = {}, {}
-        for fiche_id, titre, texte, titre_marque, extrait_marque in cursor.fetchall():
+        for fiche_id, _, titre, texte, titre_marque, extrait_marque in lignes:
             titres[fiche_id] = surligner(remettre_accents(titre_marque, titre, entier=True))
             extraits[fiche_id] = surligner(
                 SEPARATEUR.join(remettre_accents(fragment, texte) for fragment in extrait_marque.split(SEPARATEUR))
