@@ -11,9 +11,12 @@ every comma. Moderation is about letting a fiche in; afterwards, every change is
 and staff can read it, restore an earlier version or ask for changes (publiee → a_modifier).
 """
 
+import operator
+from functools import reduce
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.timezone import localtime
@@ -178,3 +181,30 @@ def restaurer_version(*, fiche, version, par):
         if fiche.est_publiee:
             indexer([fiche.pk])
     return fiche
+
+
+def reindexer_apres_renommage(*, collectivites=(), services=(), enjeux=()):
+    """Re-index the published fiches of these collectivités, services and enjeux (ids or instances); return
+    how many.
+
+    The search index holds the names of a fiche's collectivité, services and their enjeux (fiches/search.py):
+    call this after renaming one of them, or moving a service to another enjeu. The administration does (it is
+    the only place that renames them); other code that renames must call it too, or run the command
+    `reindexer_recherche`. An explicit call, not a signal: a bulk .update() would bypass a signal anyway.
+    """
+    conditions = []
+    if collectivites:
+        conditions.append(Q(collectivite__in=collectivites))
+    if services:
+        conditions.append(
+            Q(pk__in=FicheAction.services.through.objects.filter(service__in=services).values("ficheaction_id"))
+        )
+    if enjeux:
+        conditions.append(
+            Q(pk__in=FicheAction.services.through.objects.filter(service__enjeu__in=enjeux).values("ficheaction_id"))
+        )
+    if not conditions:
+        return 0
+    ids = list(FicheAction.objects.publiees().filter(reduce(operator.or_, conditions)).values_list("pk", flat=True))
+    indexer(ids)
+    return len(ids)

@@ -5,7 +5,7 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from . import historique  # noqa: F401 - registers the fiches with django-reversion
-from .actions import indexer
+from .actions import indexer, reindexer_apres_renommage
 from .forms import ImageForm
 from .models import Enjeu, Famille, FicheAction, Image, Lieu, Personne, Service, Taxonomie
 
@@ -43,6 +43,13 @@ class FamilleAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["nom"]}
     inlines = [EnjeuInline]
 
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is Enjeu:
+            renommes = [f.instance.pk for f in formset.forms if f.instance.pk and "nom" in f.changed_data]
+            if renommes:
+                reindexer_apres_renommage(enjeux=renommes)
+
 
 @admin.register(Enjeu)
 class EnjeuAdmin(admin.ModelAdmin):
@@ -52,6 +59,12 @@ class EnjeuAdmin(admin.ModelAdmin):
     search_fields = ["nom", "slug", "description", "note"]
     prepopulated_fields = {"slug": ["nom"]}
     fields = ["famille", "nom", "slug", "ordre", "description", "couleur", "note"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "nom" in form.changed_data:
+            # The search index holds the names of the enjeux of each fiche's services.
+            reindexer_apres_renommage(enjeux=[obj.pk])
 
     @admin.display(description="couleur")
     def pastille(self, enjeu):
@@ -75,6 +88,12 @@ class ServiceAdmin(admin.ModelAdmin):
     @admin.display(description="famille", ordering="enjeu__famille__nom")
     def famille(self, service):
         return service.enjeu.famille
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and {"nom", "enjeu"} & set(form.changed_data):
+            # The search index holds the names of each fiche's services and of their enjeux.
+            reindexer_apres_renommage(services=[obj.pk])
 
 
 class LieuInline(admin.StackedInline):

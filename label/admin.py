@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from fiches.actions import reindexer_apres_renommage
+
 from .models import CategorieMention, Collectivite, Edition, Labellisation, Mention
 
 
@@ -41,6 +43,12 @@ class CollectiviteAdmin(admin.ModelAdmin):
     raw_id_fields = ["commune", "epci", "membres"]
     list_select_related = ["commune", "epci"]
     prepopulated_fields = {"slug": ["nom"]}
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "nom" in form.changed_data:
+            # The search index of the fiches holds the name of their collectivité.
+            reindexer_apres_renommage(collectivites=[obj.pk])
 
 
 class MentionInline(admin.TabularInline):
