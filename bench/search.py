@@ -15,6 +15,7 @@ facet cache emptied before each run (the first visitor of a page), then with the
 """
 
 import argparse
+import functools
 import os
 import random
 import statistics
@@ -521,17 +522,11 @@ def executer(moteur, tailles):
             calculer_facettes(texte, filtres)  # now in the cache
             facettes_cache.append(mesurer(lambda t=texte, f=filtres: calculer_facettes(t, f)))
         client = Client()
-        pages = [
-            mesurer_sans_cache(
-                lambda t=texte, f=facettes, c=client: c.get("/fiches/", {"q": t, **f}),
-                repetitions=1,
-            )
-            for texte, facettes, _, _ in liste[::10]
-        ]
-        pages_cache = [
-            mesurer(lambda t=texte, f=facettes, c=client: c.get("/fiches/", {"q": t, **f}), repetitions=1)
-            for texte, facettes, _, _ in liste[::10]
-        ]
+        pages, pages_cache = [], []
+        for texte, facettes, _, _ in liste[::10]:
+            page = functools.partial(client.get, "/fiches/", {"q": texte, **facettes})
+            pages.append(mesurer_sans_cache(page, repetitions=1))
+            pages_cache.append(mesurer(page, repetitions=1))  # the same page again: its counts in the cache
         p50, p95 = centile(recherche, 50), centile(recherche, 95)
         s50, s95 = centile(seul, 50), centile(seul, 95)
         print(

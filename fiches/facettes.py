@@ -272,10 +272,11 @@ class Filtres:
             lignes = lignes.alias(population=Coalesce("commune__population", "epci__population"))
             collectivites.append(filtre_tranches(choix["population"], "population"))
         if choix["arobases"] and sauf != "arobases":
-            labellisees = Labellisation.objects.publiees().filter(
-                edition_id=ref.derniere_edition["edition_id"], arobases__in=choix["arobases"]
-            )
-            collectivites.append(Q(pk__in=labellisees.values("collectivite_id")))
+            # The référentiel read them through the publication gate; as a list, the query (and its cached counts)
+            # does not depend on the time it runs.
+            ids = sorted(pk for pk, arobases in ref.arobases.items() if arobases in choix["arobases"])
+            # No such collectivité: a condition that no row meets (an empty IN cannot be written in SQL).
+            collectivites.append(Q(pk__in=ids) if ids else Q(pk__isnull=True))
         if not collectivites:
             return None
         return lignes.filter(*collectivites).values("pk")

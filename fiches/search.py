@@ -13,8 +13,8 @@ otherwise `reindexer_tout()` (command `reindexer_recherche`).
 SQLite — an FTS5 virtual table `fiches_recherche(titre, texte, contexte)`, rowid = id of the fiche, created
 by migration 0003 on SQLite only. Tokenizer `unicode61 remove_diacritics 2` (case and accents ignored:
 "mediation" finds "médiation"), prefix indexes of 2, 3 and 4 characters: every word of a query is a
-prefix ("numeri" finds "numériques"). Ranking: bm25 weighted titre 10, texte 1, contexte 4 (stored as the
-table's `rank`). Snippets: FTS5's highlight() and snippet().
+prefix ("numeri" finds "numériques"). Ranking: bm25() weighted titre 10, texte 1, contexte 4 (also stored
+as the table's `rank`), with SQLite's bounded sorter; the matches are counted apart, from the doclists only.
 
 PostgreSQL — a plain table `fiches_recherche(fiche_id, vecteur tsvector)` with a GIN index, created by the
 same migration on PostgreSQL only, with the fiche's collectivite_id and created_at (migration 0005) so that
@@ -27,9 +27,11 @@ of 3 characters or more (and the last word of a phrase) matches its French stem 
 of the indexed lexemes: "ecole" → 'ecol' | 'ecole':*, so "biblio" finds "bibliothèque" and "ecole" finds
 "écoles" but not "écologie" (a stemmed prefix, 'ecol':*, would). The index holds stems, so a prefix typed
 past a word's stem misses it ("applic" does not find "application", stemmed 'appliqu'; "numeri" does, as
-it stems to 'numer' like "numériques"). Ranking: ts_rank. Snippets: ts_headline over the accent-stripped
-text (prefixes marked too), whose words are then looked up in order in the original text so that the page
-shows the accents (remettre_accents()).
+it stems to 'numer' like "numériques"). Ranking: ts_rank. One statement per page: matches, total, page and
+the text of its fiches.
+
+Highlighted titles and snippets: built in Python from the page's text (fiches.extraits), the same way for
+both engines, with each engine's rules (prefixes; French stems on PostgreSQL).
 No foreign key to the fiches (Django's flush truncates the fiches without it): a deleted fiche leaves the
 index through indexer([its id]), and the pages load the fiches of a result page from the published ones.
 
@@ -43,7 +45,6 @@ OU / OR between two words (either). Anything else is text: quotes, parentheses, 
 # SQL below is assembled from table and column names and placeholders only; values go as parameters.
 # ruff: noqa: S608
 
-import functools
 import math
 import re
 import unicodedata
@@ -240,9 +241,9 @@ def rechercher(texte="", *, parmi=None, collectivites=None, tri="pertinence", pa
     `parmi`: an optional queryset of fiches to search among (the filters of the page); it need not
     restrict to published fiches, the index holds nothing else. `collectivites`: an optional queryset of the
     ids of the collectivités whose fiches are searched (PostgreSQL reads them from the index itself). An empty query lists the published fiches
-    (of `parmi`), newest first. Queries: PostgreSQL, 1 (the page with its total and snippets), 3 for a page
-    past the last one (that empty page, a count, the last page); SQLite, 3 (a count, the page, the snippets); 2
-    for an empty query (count, page).
+    (of `parmi`), newest first. Queries: PostgreSQL, 1 (the page with its total and text), 3 for a page past
+    the last one (that empty page, a count, the last page); SQLite, 2 (a count, the page with its text); 2 for
+    an empty query (count, page). The snippets are made from the page's text (fiches.extraits), no query.
     """
     requete = analyser(texte)
     page = _page_valide(page)
@@ -277,8 +278,11 @@ def rechercher(texte="", *, parmi=None, collectivites=None, tri="pertinence", pa
             if total:
                 cursor.execute(*classer((page - 1) * par_page))
                 lignes = cursor.fetchall()
-        ids = [ligne[0] for ligne in lignes]
-        titres, extraits = moteur.extraits(cursor, requete, expression, lignes) if ids else ({}, {})
+    # Rows: id, total (PostgreSQL) or None, titre, texte (the body, CHAMPS_TEXTE).
+    surligneur = moteur.surligneur(requete)
+    ids = [ligne[0] for ligne in lignes]
+    titres = {ligne[0]: surligneur.titre(ligne[2]) for ligne in lignes}
+    extraits = {ligne[0]: surligneur.extrait(ligne[3]) for ligne in lignes}
     return Resultats(total, page, par_page, ids, titres, extraits, requete)
 
 
@@ -360,37 +364,30 @@ class SQLite:
 
     @classmethod
     def par_pertinence(cls, expression, filtre, params_filtre, limite, decalage):
+        # The page's ids and scores first (bm25() and the bounded sorter), then their text only.
         sql = (
-            f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s{cls._filtre(filtre)} "
-            f"ORDER BY {cls.BM25}, rowid DESC LIMIT %s OFFSET %s"
+            f"SELECT f.id, NULL, f.titre, {_TEXTE} FROM (SELECT rowid AS id, {cls.BM25} AS score FROM {TABLE} "
+            f"WHERE {TABLE} MATCH %s{cls._filtre(filtre)} ORDER BY score, rowid DESC LIMIT %s OFFSET %s) p "
+            f"JOIN {FicheAction._meta.db_table} f ON f.id = p.id ORDER BY p.score, p.id DESC"
         )
         return sql, [expression, *params_filtre, limite, decalage]
 
     @classmethod
     def par_date(cls, expression, filtre, params_filtre, limite, decalage):
-        # Walks the index (etat, created_at) newest first and stops after the page: the wide rows of the
-        # fiches are never read.
+        # Walks the index (etat, created_at) newest first and stops after the page: only the page's rows are read.
         sql = (
-            f"SELECT f.id FROM {FicheAction._meta.db_table} f WHERE f.etat = %s AND f.id IN ({cls.SOUS_REQUETE})"
-            f"{cls._filtre(filtre, 'f.id')} ORDER BY f.created_at DESC, f.id DESC LIMIT %s OFFSET %s"
+            f"SELECT f.id, NULL, f.titre, {_TEXTE} FROM {FicheAction._meta.db_table} f WHERE f.etat = %s "
+            f"AND f.id IN ({cls.SOUS_REQUETE}){cls._filtre(filtre, 'f.id')} "
+            "ORDER BY f.created_at DESC, f.id DESC LIMIT %s OFFSET %s"
         )
         return sql, [EtatFiche.PUBLIEE.value, expression, *params_filtre, limite, decalage]
 
     @staticmethod
-    def extraits(cursor, requete, expression, lignes):
-        # A query of their own: in the page's query, highlight() and snippet() would run for every match before
-        # the sort (FTS5 then walks the doclists again, a few milliseconds, instead).
-        ids = [ligne[0] for ligne in lignes]
-        cursor.execute(
-            f"SELECT rowid, highlight({TABLE}, 0, char(2), char(3)), snippet({TABLE}, 1, char(2), char(3), '…', 24) "
-            f"FROM {TABLE} WHERE {TABLE} MATCH %s AND +rowid IN ({', '.join(['%s'] * len(ids))})",
-            [expression, *ids],
-        )
-        titres, extraits = {}, {}
-        for fiche_id, titre, extrait in cursor.fetchall():
-            titres[fiche_id] = surligner(titre)
-            extraits[fiche_id] = surligner(extrait)
-        return titres, extraits
+    def surligneur(requete):
+        from .extraits import Surligneur  # noqa: PLC0415 - fiches.extraits builds on this module
+
+        # Every word is a prefix, as in the engine's query.
+        return Surligneur(requete)
 
     @staticmethod
     def indexer(cursor, ids):
@@ -406,9 +403,6 @@ class SQLite:
 
 
 class PostgreSQL:
-    # Fragments of the body around the matches; the whole title, highlighted.
-    OPTIONS_EXTRAIT = "MaxFragments=2, MaxWords=24, MinWords=10, StartSel=\x02, StopSel=\x03, FragmentDelimiter=\x01"
-    OPTIONS_TITRE = "HighlightAll=true, StartSel=\x02, StopSel=\x03"
     # The tsquery of an expression: fiches_tsquery() (migration 0006) stems its words as to_tsquery('french', …)
     # does, and a word written 'mot':* also matches, unstemmed, any indexed word that begins with it.
     TSQUERY = "fiches_tsquery(%s)"
@@ -461,43 +455,23 @@ class PostgreSQL:
     @classmethod
     def page(cls, requete, expression, filtre, params_filtre, limite, decalage, *, par_date):
         """One statement, one round trip: the matches read once into a narrow materialized CTE (id and score or
-        date), their number, the page, and the highlighted title and fragments of the page's fiches only
-        (ts_headline runs after the LIMIT). Rows: id, total, titre, texte, titre marqué, extrait marqué."""
+        date), their number, the page, and the text of the page's fiches only."""
         cle = "r.created_at" if par_date else "ts_rank(r.vecteur, q, 1)"
-        texte = " || ' ' || ".join(f"f.{champ}" for champ in CHAMPS_TEXTE)
-        # Every word of the query, each on its own: ts_headline only marks "covers" of its query, and the words
-        # of a fiche may be spread over the title, the body and the context. ts_headline marks prefixes too.
-        surlignage = " | ".join(cls.lexeme(mot, prefixe=True) for mot in requete.mots())
         sql = (
             f"WITH m AS MATERIALIZED (SELECT r.fiche_id, {cle} AS cle FROM {TABLE} r, {cls.TSQUERY} q "
             f"WHERE r.vecteur @@ q{cls._filtre(filtre)}), "
             "p AS (SELECT fiche_id, cle FROM m ORDER BY cle DESC, fiche_id DESC LIMIT %s OFFSET %s) "
-            f"SELECT p.fiche_id, (SELECT count(*) FROM m), f.titre, t.texte, "
-            "ts_headline('french', fiches_sans_accents(f.titre), h, %s), "
-            "ts_headline('french', fiches_sans_accents(t.texte), h, %s) "
-            f"FROM p JOIN {FicheAction._meta.db_table} f ON f.id = p.fiche_id, "
-            f"LATERAL (SELECT {texte} AS texte) t, {cls.TSQUERY} h ORDER BY p.cle DESC, p.fiche_id DESC"
+            f"SELECT p.fiche_id, (SELECT count(*) FROM m), f.titre, {_TEXTE} "
+            f"FROM p JOIN {FicheAction._meta.db_table} f ON f.id = p.fiche_id ORDER BY p.cle DESC, p.fiche_id DESC"
         )
-        return sql, [
-            expression,
-            *params_filtre,
-            limite,
-            decalage,
-            cls.OPTIONS_TITRE,
-            cls.OPTIONS_EXTRAIT,
-            surlignage,
-        ]
+        return sql, [expression, *params_filtre, limite, decalage]
 
     @classmethod
-    def extraits(cls, cursor, requete, expression, lignes):
-        """The highlighted titles and snippets, from the rows of page()."""
-        titres, extraits = {}, {}
-        for fiche_id, _, titre, texte, titre_marque, extrait_marque in lignes:
-            titres[fiche_id] = surligner(remettre_accents(titre_marque, titre, entier=True))
-            extraits[fiche_id] = surligner(
-                SEPARATEUR.join(remettre_accents(fragment, texte) for fragment in extrait_marque.split(SEPARATEUR))
-            )
-        return titres, extraits
+    def surligneur(cls, requete):
+        from .extraits import Surligneur  # noqa: PLC0415 - fiches.extraits builds on this module
+
+        # Words of PREFIXE_MIN letters or more are prefixes, and the French stems match, as in the engine's query.
+        return Surligneur(requete, prefixe_min=cls.PREFIXE_MIN, racines=True)
 
     @staticmethod
     def indexer(cursor, ids):
@@ -521,70 +495,13 @@ class PostgreSQL:
             cursor.execute(f"CREATE INDEX {TABLE}_vecteur ON {TABLE} USING gin (vecteur)")
 
 
-_MOT_OU_MARQUE = re.compile("[^\\W_]+|[\x02\x03]")
-# The words of a text, and the HTML tags that PostgreSQL's parser drops (skipped).
-_MOT_OU_BALISE = re.compile(r"<[^<>]{0,80}>|[^\W_]+")
-# Between two words of a headline: spaces, punctuation and those HTML tags.
-_ENTRE_MOTS = r"(?>(?:<[^<>]{0,80}>|[\W_])+)"
-
-
-def remettre_accents(marque, original, *, entier=False):
-    """Put the original (accented) text back under `marque`, a headline of sans_accents(original) in which
-    DEBUT/FIN surround matches: its words are looked up in order in the original, and the same words are
-    marked. If they are not found (they should always be), `marque` is returned as is. With `entier` (a
-    headline of the whole text), what surrounds the words in the original is kept too."""
-    mots, surlignes, dedans = [], set(), False
-    for morceau in _MOT_OU_MARQUE.finditer(marque):
-        if morceau.group() in (DEBUT, FIN):
-            dedans = morceau.group() == DEBUT
-            continue
-        if dedans:
-            surlignes.add(len(mots))
-        mots.append(morceau.group())
-    places = _places_des_mots(mots, original) if mots else None
-    if not places:
-        return marque
-    resultat, position = [], places[0][0]
-    for rang, (debut, fin) in enumerate(places):
-        mot = original[debut:fin]
-        resultat += [original[position:debut], DEBUT + mot + FIN if rang in surlignes else mot]
-        position = fin
-    if entier:
-        return original[: places[0][0]] + "".join(resultat) + original[position:]
-    return "".join(resultat)
-
-
-def _places_des_mots(mots, original):
-    """The (start, end) of `mots` where they follow each other in sans_accents(original) (only spaces,
-    punctuation and HTML tags between them), the first such place; None if they do not."""
-    mots_du_texte, places = _mots_du_texte(original)
-    nombre, rang = len(mots), -1
-    while True:
-        try:
-            rang = mots_du_texte.index(mots[0], rang + 1)
-        except ValueError:
-            break
-        if mots_du_texte[rang : rang + nombre] == mots:
-            return places[rang : rang + nombre]
-    # Words that are not whole words of the text here (PostgreSQL's parser cuts some differently): a pattern, as
-    # a last resort (compiling one per headline costs about a millisecond).
-    trouve = re.search(_ENTRE_MOTS.join(f"({re.escape(mot)})" for mot in mots), sans_accents(original))
-    return [trouve.span(rang + 1) for rang in range(nombre)] if trouve else None
-
-
-@functools.lru_cache(maxsize=64)
-def _mots_du_texte(original):
-    """The words of sans_accents(original) and their places, the HTML tags skipped; read once for the title
-    and the fragments of a fiche."""
-    jetons = [jeton for jeton in _MOT_OU_BALISE.finditer(sans_accents(original)) if jeton.group()[0] != "<"]
-    return [jeton.group() for jeton in jetons], [jeton.span() for jeton in jetons]
-
-
 # ---------------------------------------------------------------------------------------------------
 # Index maintenance
 # ---------------------------------------------------------------------------------------------------
 
 CHAMPS_TEXTE = ["sous_titre", "synthese", "realisation", "resultats", "recommandations", "outils", "partenaires"]
+# The body of a fiche `f`, in SQL (the same on both engines), for the snippets.
+_TEXTE = " || ' ' || ".join(f"f.{champ}" for champ in CHAMPS_TEXTE)
 LOT = 500
 
 
