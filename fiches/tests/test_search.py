@@ -307,6 +307,14 @@ def test_it_runs_one_to_three_queries(donnees, django_assert_num_queries):
     # first, then reads the last page.
     with django_assert_num_queries(2 if sqlite else 3):
         assert rechercher("vidéo", page=9).page == 2
+    # With filters, SQLite too reads the matches once (the filters' list is built once): one statement.
+    parmi = FicheAction.objects.filter(collectivite=donnees["dijon"])
+    for tri in ["pertinence", "date"]:
+        with django_assert_num_queries(1):
+            resultats = rechercher("vidéo", parmi=parmi, tri=tri)
+        assert (resultats.total, len(resultats.ids)) == (25, 20)
+    with django_assert_num_queries(3):
+        assert rechercher("vidéo", parmi=parmi, page=9).page == 2
     # Without text: count, page.
     with django_assert_num_queries(2):
         rechercher("")
