@@ -45,6 +45,7 @@ OU / OR between two words (either). Anything else is text: quotes, parentheses, 
 # SQL below is assembled from table and column names and placeholders only; values go as parameters.
 # ruff: noqa: S608
 
+import html as html_
 import math
 import re
 import unicodedata
@@ -56,7 +57,6 @@ from django.db import connection, transaction
 from django.db.models import BigIntegerField, ExpressionWrapper, F, Q
 from django.db.models.expressions import RawSQL
 from django.db.models.lookups import In
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from .enums import EtatFiche
@@ -204,7 +204,8 @@ def surligner(texte_marque):
             if morceau == SEPARATEUR:
                 html.append(" … ")
         elif morceau:
-            html.append(escape(_ESPACES.sub(" ", _CONTROLES.sub("", morceau))))
+            # The standard library's escape, as django.utils.html.escape does it (without its lazy wrapper).
+            html.append(html_.escape(_ESPACES.sub(" ", _CONTROLES.sub("", morceau))))
     if ouvert:
         html.append("</mark>")
     return mark_safe("".join(html).strip())  # noqa: S308 - every piece of text above is escaped
