@@ -19,12 +19,18 @@ from .models import Appartenance, DemandeAdhesion, DomaineCollectivite
 
 
 def peut_gerer(user, collectivite):
-    """Staff, or a référent of the collectivité."""
+    """A référent of the collectivité, or staff. Staff who are not its référent need two-factor authentication
+    (its members' names and addresses are personal data): without it, DoubleAuthentificationRequise (answered by
+    comptes.middleware). A référent manages their own collectivité without it, staff or not."""
     if not user.is_authenticated:
         return False
-    if user.is_staff:
+    if Appartenance.objects.filter(user=user, collectivite=collectivite, role=Role.REFERENT).exists():
         return True
-    return Appartenance.objects.filter(user=user, collectivite=collectivite, role=Role.REFERENT).exists()
+    if not user.is_staff:
+        return False
+    if not a_la_double_authentification(user):
+        raise DoubleAuthentificationRequise
+    return True
 
 
 def get_collectivite_for_user(request, code):
@@ -66,8 +72,9 @@ def get_domaine_for_user(request, pk):
 
 # ---------------------------------------------------------------------------------------------------
 # Two-factor authentication: the one rule, used by the jury's pages (jury.access.mfa_requise), a dossier seen
-# by staff (campagne.access.get_candidature_for_user), the staff's list of candidatures and the administration
-# (comptes.middleware.DoubleAuthentificationMiddleware).
+# by staff (campagne.access.get_candidature_for_user), the staff's list of candidatures, a collectivité's members
+# managed by staff (peut_gerer above), the fiches' moderation (fiches.views.moderation), the import of a past
+# palmarès (palmares.views_import) and the administration (comptes.middleware.DoubleAuthentificationMiddleware).
 # ---------------------------------------------------------------------------------------------------
 
 MESSAGE_DOUBLE_AUTHENTIFICATION = (
@@ -78,8 +85,9 @@ MESSAGE_DOUBLE_AUTHENTIFICATION = (
 
 
 class DoubleAuthentificationRequise(Exception):
-    """Raised by an access helper that cannot answer itself (get_candidature_for_user) when staff without
-    two-factor authentication ask for a dossier; comptes.middleware answers with demander_double_authentification."""
+    """Raised by an access helper that cannot answer itself (get_candidature_for_user, peut_gerer) when staff
+    without two-factor authentication ask for a dossier or a collectivité's members; comptes.middleware answers with
+    demander_double_authentification."""
 
 
 def a_la_double_authentification(user):

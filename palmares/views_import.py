@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from comptes.access import a_la_double_authentification, demander_double_authentification
 from label.models import Edition
 from territoires.resolution import Referentiel
 
@@ -26,7 +27,8 @@ SESSION = "palmares_import"
 
 
 def staff_requis(view):
-    """The one access rule of the import: staff only. Anonymous → login page; signed in but not staff → 403."""
+    """The one access rule of the import: staff with two-factor authentication (comptes.access). Anonymous → login
+    page; signed in but not staff → 403; staff without it → the page that turns it on."""
 
     @wraps(view)
     def verifier(request, *args, **kwargs):
@@ -34,6 +36,8 @@ def staff_requis(view):
             return redirect_to_login(request.get_full_path())
         if not (request.user.is_active and request.user.is_staff):
             raise PermissionDenied("Réservé à l'équipe.")
+        if not a_la_double_authentification(request.user):
+            return demander_double_authentification(request)
         return view(request, *args, **kwargs)
 
     return verifier

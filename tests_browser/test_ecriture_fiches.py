@@ -5,8 +5,10 @@ across these transactional tests.
 """
 
 import re
+import time
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 from playwright.sync_api import expect
 
 from arobase.testing import make_cast, make_collectivites, make_referentiel
@@ -29,12 +31,17 @@ def cast(transactional_db, settings):
     return cast
 
 
-def se_connecter(open_page, email, destination, viewport="ordinateur"):
+def se_connecter(open_page, email, destination, viewport="ordinateur", secret=None):
+    """Sign in through the login page; with `secret` (an authenticator app's), type the app's current code too."""
     page = open_page(f"/compte/connexion/?next={destination}", viewport)
     assert_accessible(page)
     page.get_by_label("Adresse e-mail").fill(email)
     page.get_by_label("Mot de passe").fill("motdepasse-de-test")
     page.get_by_role("button", name="Se connecter").click()
+    if secret is not None:
+        expect(page).to_have_title(f"Code de double authentification — {SUFFIXE}")
+        page.get_by_label("Code").fill(format_hotp_value(hotp_value(secret, int(time.time()) // 30)))
+        page.get_by_role("button", name="Se connecter").click()
     return page
 
 
@@ -99,7 +106,9 @@ def test_staff_publish_a_fiche_from_the_queue(open_page, cast, captures):
         etat=EtatFiche.EN_MODERATION,
     )
     fiche.lieux.create(nom="Parc de la Colombière", latitude=47.30, longitude=5.05)
-    page = se_connecter(open_page, "equipe@villes-internet.invalid", "/moderation/fiches/")
+    secret = generate_totp_secret()
+    TOTP.activate(cast["equipe"], secret)  # staff moderate with two-factor authentication only
+    page = se_connecter(open_page, "equipe@villes-internet.invalid", "/moderation/fiches/", secret=secret)
     expect(page).to_have_title(f"File de modération des fiches — {SUFFIXE}")
     assert_accessible(page)
 

@@ -4,8 +4,10 @@ import pytest
 
 from comptes.enums import Role, StatutDemande
 from comptes.models import Appartenance, DemandeAdhesion, DomaineCollectivite
+from comptes.testing import activer_totp
 
 MEMBRES = "/espace/collectivites/21231/membres/"
+MFA = "/compte/double-authentification/"
 
 
 @pytest.fixture
@@ -43,6 +45,7 @@ def test_a_contributeur_or_another_collectivite_gets_a_404(client, monde, demand
 
 @pytest.mark.parametrize("qui", ["referent_dijon", "equipe"])
 def test_a_referent_and_staff_see_members_requests_and_domains(client, monde, demande, qui):
+    activer_totp(monde.equipe)  # staff need it (test below); the référent has none
     client.force_login(getattr(monde, qui))
 
     html = client.get(MEMBRES).content.decode()
@@ -51,6 +54,50 @@ def test_a_referent_and_staff_see_members_requests_and_domains(client, monde, de
     assert "Marie Curie" in html and "« Secrétaire de mairie »" in html
     assert "2 membres, dont 1 référent" in html
     assert "Domaines de messagerie" in html
+
+
+def test_staff_without_two_factor_authentication_are_sent_to_turn_it_on_and_see_no_member(client, monde, demande):
+    domaine = DomaineCollectivite.objects.create(collectivite=monde.dijon, domaine="dijon.fr")
+    referent = Appartenance.objects.get(user=monde.referent_dijon)
+    agent = Appartenance.objects.get(user=monde.agent_dijon)
+    client.force_login(monde.equipe)
+
+    reponses = [
+        client.get(MEMBRES),
+        decider(client, demande, decision="accepter", role="referent"),
+        client.post(f"/espace/membres/{referent.pk}/role/", {f"membre-{referent.pk}-role": "contributeur"}),
+        client.post(f"/espace/membres/{agent.pk}/retirer/"),
+        client.post("/espace/collectivites/21231/domaines/", {"domaine": "dijon.fr"}),
+        client.post(f"/espace/domaines/{domaine.pk}/retirer/"),
+    ]
+
+    for reponse in reponses:
+        assert (reponse.status_code, reponse["Location"]) == (302, MFA)
+        html = reponse.content.decode()
+        assert "Marie Curie" not in html and "marie@exemple.fr" not in html and "referent@dijon.fr" not in html
+    demande.refresh_from_db()
+    assert demande.statut == StatutDemande.EN_ATTENTE
+    assert Appartenance.objects.filter(pk=agent.pk).exists()
+    assert Appartenance.objects.get(pk=referent.pk).role == Role.REFERENT
+    assert list(DomaineCollectivite.objects.values_list("domaine", flat=True)) == ["dijon.fr"]
+    assert "demandent la double authentification" in client.get(MEMBRES, follow=True).content.decode()
+
+    activer_totp(monde.equipe)
+    html = client.get(MEMBRES).content.decode()
+    assert "Marie Curie" in html and "marie@exemple.fr" in html and "referent@dijon.fr" in html
+
+
+def test_staff_who_are_its_referent_manage_their_collectivite_without_it(client, monde, demande):
+    monde.referent_dijon.is_staff = True
+    monde.referent_dijon.save()
+    client.force_login(monde.referent_dijon)
+
+    html = client.get(MEMBRES).content.decode()
+    reponse = decider(client, demande, decision="accepter", role="contributeur")
+
+    assert "Marie Curie" in html and "marie@exemple.fr" in html
+    assert reponse["Location"] == MEMBRES
+    assert Appartenance.objects.get(user=demande.user).role == Role.CONTRIBUTEUR
 
 
 def test_the_members_page_takes_a_fixed_number_of_queries(client, monde, demande, django_assert_num_queries):
@@ -82,6 +129,7 @@ def test_a_referent_accepts_a_request_with_a_role(client, monde, demande, mailou
 
 
 def test_staff_refuse_a_request_with_a_reason(client, monde, demande, mailoutbox):
+    activer_totp(monde.equipe)
     client.force_login(monde.equipe)
 
     decider(client, demande, decision="refuser", role="contributeur", motif="Inconnue en mairie")
@@ -219,12 +267,14 @@ def test_a_domain_is_withdrawn_by_a_referent_or_staff_only(client, monde):
 
     client.force_login(monde.agent_la_rochelle)
     assert client.post(f"/espace/domaines/{domaine.pk}/retirer/").status_code == 404
+    activer_totp(monde.equipe)
     client.force_login(monde.equipe)
     assert client.post(f"/espace/domaines/{domaine.pk}/retirer/")["Location"] == MEMBRES
     assert not DomaineCollectivite.objects.exists()
 
 
 def test_an_unknown_collectivite_is_a_404_even_for_staff(client, monde):
+    activer_totp(monde.equipe)
     client.force_login(monde.equipe)
 
     assert client.get("/espace/collectivites/00000/membres/").status_code == 404

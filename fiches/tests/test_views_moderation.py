@@ -2,8 +2,10 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
+from allauth.mfa.models import Authenticator
 from django.utils import timezone
 
+from comptes.testing import activer_totp
 from fiches.enums import EtatFiche
 from fiches.historique import versions_de
 from fiches.models import FicheAction
@@ -15,7 +17,9 @@ from .edition_outils import creer_fiche, donnees_formulaire, make_monde
 def monde(db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    return make_monde()
+    monde = make_monde()
+    activer_totp(monde.equipe)  # staff moderate with two-factor authentication only (comptes.access)
+    return monde
 
 
 @pytest.fixture(autouse=True)
@@ -58,12 +62,13 @@ def test_the_queue_lists_the_fiches_waiting_the_longest_waiting_first(client, mo
 def test_the_queue_runs_a_constant_number_of_queries(client, monde, django_assert_num_queries):
     creer_fiche(monde, etat=EtatFiche.EN_MODERATION)
     client.force_login(monde.equipe)
-    # session, user, the count, the demo banner, the page of fiches with their collectivité and author.
-    with django_assert_num_queries(5):
+    # session, user, the authenticator app (two-factor), the count, the demo banner, the page of fiches with their
+    # collectivité and author.
+    with django_assert_num_queries(6):
         client.get("/moderation/fiches/")
     for numero in range(4):
         creer_fiche(monde, titre=f"Fiche {numero}", etat=EtatFiche.EN_MODERATION, collectivite="la_rochelle")
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         client.get("/moderation/fiches/")
 
 
@@ -75,6 +80,34 @@ def test_the_queue_is_for_staff_only(client, monde):
     assert anonyme.status_code == 302
     assert anonyme["Location"] == "/compte/connexion/?next=/moderation/fiches/"
     assert membre.status_code == 403
+
+
+def test_staff_without_two_factor_authentication_are_sent_to_turn_it_on_and_see_no_fiche(client, monde, indexer):
+    fiche = creer_fiche(monde, titre="Fiche non publiée", etat=EtatFiche.EN_MODERATION)
+    version = versions_de(fiche).get()
+    Authenticator.objects.filter(user=monde.equipe).delete()
+    client.force_login(monde.equipe)
+
+    reponses = [
+        client.get("/moderation/fiches/"),
+        client.get(f"/moderation/fiches/{fiche.pk}/"),
+        client.post(f"/moderation/fiches/{fiche.pk}/", {"decision": "publier"}),
+        client.get(f"/fiches/{fiche.pk}/historique/"),
+        client.post(f"/fiches/{fiche.pk}/historique/{version.pk}/restaurer/"),
+    ]
+
+    for reponse in reponses:
+        assert (reponse.status_code, reponse["Location"]) == (302, "/compte/double-authentification/")
+        assert "Fiche non publiée" not in reponse.content.decode()
+    fiche.refresh_from_db()
+    assert fiche.etat == EtatFiche.EN_MODERATION
+    assert versions_de(fiche).count() == 1
+    indexer.assert_not_called()
+    page = client.get("/moderation/fiches/", follow=True).content.decode()
+    assert "demandent la double authentification" in page
+
+    activer_totp(monde.equipe)
+    assert "Fiche non publiée" in client.get("/moderation/fiches/").content.decode()
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from comptes.access import a_la_double_authentification, demander_double_authentification
+
 from ..access import est_equipe, get_fiche_for_user
 from ..actions import TransitionInterdite, demander_modifications, publier, rejeter, restaurer_version
 from ..enums import EtatFiche
@@ -28,13 +30,16 @@ ETAT_DE_LA_DECISION = {
 
 
 def equipe_requise(vue):
-    """Staff only: anonymous visitors go to the login page, other signed-in users get a 403."""
+    """Staff with two-factor authentication (comptes.access: unpublished fiches): anonymous visitors go to the
+    login page, other signed-in users get a 403, staff without it are sent to turn it on."""
 
     @login_required
     @wraps(vue)
     def verifiee(request, *args, **kwargs):
         if not est_equipe(request.user):
             raise PermissionDenied("Réservé à l'équipe de Villes Internet.")
+        if not a_la_double_authentification(request.user):
+            return demander_double_authentification(request)
         return vue(request, *args, **kwargs)
 
     return verifiee

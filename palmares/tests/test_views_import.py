@@ -5,10 +5,12 @@ import io
 from datetime import timedelta
 
 import pytest
+from allauth.mfa.models import Authenticator
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from arobase.testing import make_cast, make_collectivites, make_referentiel
+from comptes.testing import activer_totp
 from label.models import Edition, Labellisation
 from palmares.importation import POIDS_MAX
 from palmares.views_import import SESSION
@@ -39,6 +41,8 @@ def cast(db, reglages):
 
 @pytest.fixture
 def equipe(client, cast):
+    """A client signed in as staff with an authenticator app (comptes.access: the import asks for it)."""
+    activer_totp(cast["equipe"])
     client.force_login(cast["equipe"])
     return client
 
@@ -88,6 +92,37 @@ def test_an_inactive_staff_account_is_refused(client, cast):
     client.force_login(cast["equipe"])
 
     assert client.get("/palmares/import/").status_code == 302  # Django logs an inactive user out
+
+
+def test_staff_without_two_factor_authentication_are_sent_to_turn_it_on(client, cast):
+    client.force_login(cast["equipe"])
+
+    reponses = [client.get(url) for url in URLS_GET] + [
+        client.post(url, {"annee": 2012, "texte": LISTE}) for url in URLS_POST
+    ]
+
+    for reponse in reponses:
+        assert (reponse.status_code, reponse["Location"]) == (302, "/compte/double-authentification/")
+        assert "Importer un palmarès" not in reponse.content.decode()
+    assert SESSION not in client.session
+    assert not Edition.objects.exists()
+
+    activer_totp(cast["equipe"])
+    assert "<title>Importer un palmarès passé — " in client.get("/palmares/import/").content.decode()
+
+
+def test_an_analysis_in_progress_is_neither_shown_nor_imported_once_the_app_is_removed(equipe, cast):
+    assert analyser(equipe)["Location"] == "/palmares/import/rapport/"
+    Authenticator.objects.filter(user=cast["equipe"]).delete()
+
+    rapport = equipe.get("/palmares/import/rapport/")
+    csv_ = equipe.get("/palmares/import/rapport.csv")
+    import_ = equipe.post("/palmares/import/importer/", {"choix-3": "70450"})
+
+    for reponse in (rapport, csv_, import_):
+        assert (reponse.status_code, reponse["Location"]) == (302, "/compte/double-authentification/")
+        assert "Dijon" not in reponse.content.decode()
+    assert not Edition.objects.exists()
 
 
 @pytest.mark.parametrize("url", ["/palmares/import/importer/", "/palmares/import/abandonner/"])
