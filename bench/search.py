@@ -9,7 +9,8 @@ generated from a small French vocabulary per enjeu, on real communes (import_ter
 date, later pages) goes through rechercher(); each query is timed (median of 3 runs) and so is the engine's
 query alone (FTS5 MATCH … ORDER BY bm25(…) LIMIT 20 / tsquery (fiches_tsquery()) … ORDER BY ts_rank LIMIT 20) on the
 same words.
-Printed: p50 and p95 of both, and their ratio. For information, the facet counts (calculer_facettes) are timed
+Printed: p50 and p95 of both, and their ratio; also the engine's query with the page's facet filters as plain
+subqueries (7 queries out of 10 have some), and the ratio to it: what the search adds to engine and filters. For information, the facet counts (calculer_facettes) are timed
 on the same 200 queries, and the whole page /fiches/ (search, facets, rendering) on 20 of them: first with the
 facet cache emptied before each run (the first visitor of a page), then with the counts in the cache. Targets: p95 ≤ 50 ms at 15,000 and ≤ 150 ms at 150,000; ratio ≤ 1.5.
 """
@@ -459,6 +460,42 @@ def requete_moteur_seul(moteur, expression):
         cursor.fetchall()
 
 
+def requete_moteur_filtree(moteur, expression, parmi):
+    """The engine's query with the page's filters (`Filtres.parmi()`) as plain subqueries, ranked, first 20: what
+    the search adds to the engine and the filters (count, page, text, snippets)."""
+    from django.db import connection
+
+    from fiches.models import FicheAction
+
+    fiches, collectivites = parmi["parmi"], parmi["collectivites"]
+    if moteur == "sqlite" and collectivites is not None:
+        fiches = (fiches if fiches is not None else FicheAction.objects.all()).filter(collectivite_id__in=collectivites)
+        collectivites = None
+    sql, params = "", []
+    if fiches is not None:
+        sous, sous_params = fiches.order_by().values("id").query.sql_with_params()
+        sql += f" AND {'+rowid' if moteur == 'sqlite' else 'fiche_id'} IN ({sous})"
+        params += list(sous_params)
+    if collectivites is not None:
+        sous, sous_params = collectivites.query.sql_with_params()
+        sql += f" AND collectivite_id IN ({sous})"
+        params += list(sous_params)
+    with connection.cursor() as cursor:
+        if moteur == "sqlite":
+            cursor.execute(
+                f"SELECT rowid FROM fiches_recherche WHERE fiches_recherche MATCH %s{sql} "  # noqa: S608 - Django SQL
+                "ORDER BY bm25(fiches_recherche, 10.0, 1.0, 4.0) LIMIT 20",
+                [expression, *params],
+            )
+        else:
+            cursor.execute(
+                f"SELECT fiche_id FROM fiches_recherche, fiches_tsquery(%s) q WHERE vecteur @@ q{sql} "  # noqa: S608
+                "ORDER BY ts_rank(vecteur, q, 1) DESC LIMIT 20",
+                [expression, *params],
+            )
+        cursor.fetchall()
+
+
 def mesurer_sans_cache(fonction, repetitions=3):
     """Like mesurer(), the facet cache emptied before each run: what the first visitor of a page waits for."""
     from django.core.cache import caches
@@ -507,7 +544,7 @@ def executer(moteur, tailles):
             flush=True,
         )
         referentiel = Referentiel()
-        recherche, seul, facettes_temps, facettes_cache = [], [], [], []
+        recherche, seul, filtre, facettes_temps, facettes_cache = [], [], [], [], []
         for texte, facettes, tri, page in liste:
             donnees = QueryDict(mutable=True)
             for nom, valeurs in facettes.items():
@@ -518,6 +555,7 @@ def executer(moteur, tailles):
             )
             expression = classe.expression(analyser(texte))
             seul.append(mesurer(lambda e=expression: requete_moteur_seul(moteur, e)))
+            filtre.append(mesurer(lambda e=expression, f=filtres: requete_moteur_filtree(moteur, e, f.parmi())))
             facettes_temps.append(mesurer_sans_cache(lambda t=texte, f=filtres: calculer_facettes(t, f)))
             calculer_facettes(texte, filtres)  # now in the cache
             facettes_cache.append(mesurer(lambda t=texte, f=filtres: calculer_facettes(t, f)))
@@ -529,9 +567,11 @@ def executer(moteur, tailles):
             pages_cache.append(mesurer(page, repetitions=1))  # the same page again: its counts in the cache
         p50, p95 = centile(recherche, 50), centile(recherche, 95)
         s50, s95 = centile(seul, 50), centile(seul, 95)
+        f50, f95 = centile(filtre, 50), centile(filtre, 95)
         print(
             f"[{moteur}] {taille:,} fiches : rechercher() p50 {p50:.1f} ms, p95 {p95:.1f} ms | "
             f"moteur seul p50 {s50:.1f} ms, p95 {s95:.1f} ms | rapport p50 {p50 / s50:.2f}, p95 {p95 / s95:.2f} | "
+            f"moteur avec les filtres p50 {f50:.1f} ms, p95 {f95:.1f} ms | rapport p50 {p50 / f50:.2f}, p95 {p95 / f95:.2f} | "
             f"calculer_facettes() p50 {centile(facettes_temps, 50):.0f} ms, p95 {centile(facettes_temps, 95):.0f} ms "
             f"(en cache p50 {centile(facettes_cache, 50):.1f} ms, p95 {centile(facettes_cache, 95):.1f} ms) | "
             f"page /fiches/ (20 requêtes) p50 {centile(pages, 50):.0f} ms, p95 {centile(pages, 95):.0f} ms "
