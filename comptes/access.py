@@ -78,9 +78,9 @@ def get_domaine_for_user(request, pk):
 # ---------------------------------------------------------------------------------------------------
 
 MESSAGE_DOUBLE_AUTHENTIFICATION = (
-    "Les dossiers, les pages du jury et l'administration demandent la double authentification : activez une "
-    "application d'authentification (codes à usage unique) pour continuer. Elle protège les dossiers et les "
-    "résultats, secrets jusqu'à la cérémonie."
+    "Les outils de l'équipe (dossiers, modération, membres, administration) et les pages du jury demandent la "
+    "double authentification : activez une application d'authentification (codes à usage unique) pour continuer. "
+    "Elle protège les dossiers, les données personnelles et les résultats, secrets jusqu'à la cérémonie."
 )
 
 

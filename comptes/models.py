@@ -119,13 +119,15 @@ class DemandeAdhesionQuerySet(models.QuerySet):
     def en_attente(self):
         return self.filter(statut=StatutDemande.EN_ATTENTE)
 
-    def a_decider_par(self, user):
+    def a_decider_par(self, user, *, equipe=None):
         """Pending requests `user` may decide: those of the collectivités where they are référent; for staff,
-        those of the collectivités that have no référent (the others are the référents' to decide)."""
+        those of the collectivités that have no référent (the others are the référents' to decide). `equipe`:
+        whether the staff's share is shown (default: user.is_staff; the pages pass False to staff without
+        two-factor authentication, see comptes.access)."""
         if not user.is_authenticated:
             return self.none()
         referent = Q(collectivite__appartenances__user=user, collectivite__appartenances__role=Role.REFERENT)
-        if user.is_staff:
+        if user.is_staff if equipe is None else equipe:
             sans_referent = ~Q(collectivite__in=Appartenance.objects.referents().values("collectivite"))
             return self.en_attente().filter(referent | sans_referent).distinct()
         return self.en_attente().filter(referent).distinct()

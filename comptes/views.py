@@ -19,6 +19,7 @@ from label.models import Edition
 
 from . import actions
 from .access import (
+    a_la_double_authentification,
     get_appartenance_for_user,
     get_collectivite_for_user,
     get_demande_for_user,
@@ -72,7 +73,9 @@ def espace(request):
         .select_related("collectivite")
         .order_by("-created_at")[:10]
     )
-    a_decider = DemandeAdhesion.objects.a_decider_par(user)
+    # Staff's share (requests to collectivités without référent: names and addresses) needs two-factor authentication.
+    equipe = user.is_staff and a_la_double_authentification(user)
+    a_decider = DemandeAdhesion.objects.a_decider_par(user, equipe=equipe)
     a_decider_liste = list(a_decider.select_related("user", "collectivite").order_by("created_at")[:A_DECIDER_MAX])
     a_decider_total = len(a_decider_liste) if len(a_decider_liste) < A_DECIDER_MAX else a_decider.count()
 
@@ -95,6 +98,7 @@ def espace(request):
             "mes_demandes": mes_demandes,
             "a_decider": a_decider_liste,
             "a_decider_total": a_decider_total,
+            "equipe_sans_double_authentification": user.is_staff and not equipe,
             "comptes_fiches": comptes_fiches,
             "total_fiches": sum(par_etat.values()),
             "motifs": motifs,

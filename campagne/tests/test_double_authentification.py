@@ -82,7 +82,10 @@ def test_the_page_they_land_on_says_why(client, monde, dossier):
 
     html = reponse.content.decode()
     assert reponse.redirect_chain == [(MFA, 302)]
-    assert "Les dossiers, les pages du jury et l&#x27;administration demandent la double authentification" in html
+    assert (
+        "Les outils de l&#x27;équipe (dossiers, modération, membres, administration) et les pages du jury demandent la double authentification"
+        in html
+    )
     assert "Dossier de Dijon" not in html and "stratégie que seuls" not in html
 
 

@@ -148,7 +148,10 @@ def test_every_page_of_the_administration_sends_staff_without_it_to_turn_it_on(c
 
     assert reponse.redirect_chain[0] == ("/compte/double-authentification/", 302)
     html = reponse.content.decode()
-    assert "Les dossiers, les pages du jury et l&#x27;administration demandent la double authentification" in html
+    assert (
+        "Les outils de l&#x27;équipe (dossiers, modération, membres, administration) et les pages du jury demandent la double authentification"
+        in html
+    )
     assert "arobase — administration" not in html
 
 

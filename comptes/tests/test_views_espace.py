@@ -7,6 +7,7 @@ from django.apps import apps
 from django.utils import timezone
 
 from comptes.models import DemandeAdhesion
+from comptes.testing import activer_totp
 from fiches.enums import EtatFiche
 from fiches.models import FicheAction
 from label.enums import StatutEdition
@@ -65,6 +66,7 @@ def test_a_referent_gets_the_link_to_members_and_the_requests_to_decide(client, 
 def test_staff_see_the_requests_of_collectivites_without_referent(client, monde, creer_personne):
     DemandeAdhesion.objects.create(user=creer_personne("marie@exemple.fr"), collectivite=monde.dijon)
     DemandeAdhesion.objects.create(user=creer_personne("paul@exemple.fr"), collectivite=monde.la_rochelle)
+    activer_totp(monde.equipe)
     client.force_login(monde.equipe)
 
     html = client.get("/espace/").content.decode()
@@ -147,3 +149,17 @@ def test_the_page_takes_a_fixed_number_of_queries(client, monde, creer_personne,
     # édition here)
     with django_assert_num_queries(11):
         client.get("/espace/")
+
+
+def test_staff_without_two_factor_authentication_are_asked_for_it_instead_of_the_requests(
+    client, monde, creer_personne
+):
+    DemandeAdhesion.objects.create(user=creer_personne("paul@exemple.fr"), collectivite=monde.la_rochelle)
+    client.force_login(monde.equipe)
+
+    html = client.get("/espace/").content.decode()
+
+    assert "paul@exemple.fr" not in html  # names and addresses: personal data
+    assert "demande d&#x27;adhésion à décider" not in html
+    assert "demandent la double authentification" in html
+    assert 'href="/compte/double-authentification/"' in html
