@@ -12,8 +12,8 @@ otherwise `reindexer_tout()` (command `reindexer_recherche`).
 
 SQLite — an FTS5 virtual table `fiches_recherche(titre, texte, contexte)`, rowid = id of the fiche, created
 by migration 0003 on SQLite only. Tokenizer `unicode61 remove_diacritics 2` (case and accents ignored:
-"mediation" finds "médiation"), prefix indexes of 2, 3 and 4 characters: every word of a query is a
-prefix ("numeri" finds "numériques"). Ranking: bm25() weighted titre 10, texte 1, contexte 4 (also stored
+"mediation" finds "médiation"), prefix indexes of 2 to 8 characters (migration 0007): every word of a
+query is a prefix ("numeri" finds "numériques"). Ranking: bm25() weighted titre 10, texte 1, contexte 4 (also stored
 as the table's `rank`), with SQLite's bounded sorter; the matches are counted apart, from the doclists only.
 
 PostgreSQL — a plain table `fiches_recherche(fiche_id, vecteur tsvector)` with a GIN index, created by the
