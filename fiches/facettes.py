@@ -3,8 +3,8 @@
 Every facet is a GET parameter that may be repeated (?enjeu=3&enjeu=5): the values of one facet are
 alternatives (OR), the facets add up (AND). The count shown next to a value is the number of published
 fiches that the page would list with that value ticked: it takes the text and every *other* facet into
-account, not the facet's own ticks. Each facet costs one GROUP BY query on the filtered set, whatever the
-number of fiches.
+account, not the facet's own ticks. Three grouped queries serve every facet, whatever the number of fiches
+(calculer_facettes), and their rows are cached under the search index's generation token.
 
 A wrong value (?enjeu=abc, a département that does not exist) is dropped, never an error: a shared address
 keeps working when a value disappears.
@@ -323,8 +323,9 @@ def calculer_facettes(texte, filtres):
     """The facets with their counts, for the fiches matching `texte`.
 
     Three grouped queries when no facet is ticked, each one reading of narrow data: the services of the
-    matching fiches, grouped by their combination of services (famille, enjeu and service counts are added up
-    here from the référentiel: a fiche counts once per famille and enjeu even with two of their services); the
+    matching fiches, counted by service and, for the enjeux and familles, grouped by the set of enjeux of each
+    fiche (added up here from the référentiel: a fiche counts once per famille and enjeu even with two of their
+    services); the
     fiches grouped by collectivité (région, département, kind, population band, arobases and the collectivité
     asked for, added up here with the référentiel); the fiches grouped by year, with the number of them new in
     each édition. A ticked facet does not filter its own counts: one more query of its group for each ticked
